@@ -1,0 +1,46 @@
+/* hal.h — the only door between the core and a board.
+ *
+ * A board (boards/host, boards/web, boards/microbit) implements every
+ * function here; the core calls nothing else outside itself (no stdio, no
+ * malloc). Keep this list short: each entry is a promise on three boards. */
+#ifndef PITH_HAL_H
+#define PITH_HAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Terminal output: the bytes a program prints, exactly (the core emits "\n";
+ * a board that needs "\r\n" on the wire converts). */
+void hal_stdout(const char *buf, size_t len);
+
+/* Blocking read of one byte from the terminal; -1 at end of input (host
+ * stdin closed). Bytes typed while code runs are queued, never lost. */
+int hal_getchar(void);
+
+/* While code runs, the core sets the interrupt character (3 = Ctrl-C);
+ * -1 turns it off so the REPL can read Ctrl-C as a key. When that byte
+ * arrives the board latches a flag instead of queueing the byte. */
+void hal_set_interrupt_char(int c);
+
+/* Nonzero once per latched interrupt (the call clears the flag). Called
+ * often by the VM, so it must be cheap. */
+int hal_interrupted(void);
+
+/* Milliseconds since boot, wrapping at 2**32. */
+uint32_t hal_ticks_ms(void);
+
+/* Sleep up to ms milliseconds without burning the CPU; return early when an
+ * interrupt is latched (the core checks hal_interrupted afterwards). */
+void hal_sleep_ms(uint32_t ms);
+
+/* 32 bits of entropy for seeding urandom when the program does not seed it. */
+uint32_t hal_entropy(void);
+
+/* LED matrix: 25 brightness values 0..9, row-major (x + 5*y). The board
+ * shows them until the next call. */
+void hal_display_show(const uint8_t bright[25]);
+
+/* Button level: which 0 = A, 1 = B; nonzero while held down. */
+int hal_button_down(int which);
+
+#endif
