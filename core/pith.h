@@ -45,6 +45,9 @@ int pith_exit_code(void);
  * PITH_SOFT_REBOOT (device boards); zero: it returns PITH_EOF (host). */
 int pith_repl(int soft_reboot);
 
+/* Seed urandom (tests fix the seed so random output is the same everywhere). */
+void pith_seed(uint32_t seed);
+
 /* Heap figures for gauges and gc.mem_free(): bytes in use and free. */
 void pith_heap_info(size_t *used, size_t *free_bytes);
 

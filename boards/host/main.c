@@ -1,0 +1,193 @@
+/* main.c — the host board: pith as a POSIX command-line program.
+ *
+ *   pith FILE.py        run a file (tracebacks name FILE as given)
+ *   pith -c 'code'      run a string
+ *   pith                the REPL (Ctrl-C interrupts, Ctrl-D exits)
+ *   --heap BYTES        arena size, at most 16384 (default: the micro:bit's)
+ *   --seed N            seed urandom, so runs repeat exactly
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "hal.h"
+#include "pith.h"
+
+static volatile sig_atomic_t interrupt_enabled, interrupted, pending_ctrl_c;
+static struct termios saved_tty;
+static int tty_raw;
+
+void hal_stdout(const char *buf, size_t len) {
+    while (len) {
+        ssize_t k = write(1, buf, len);
+        if (k < 0) {
+            if (errno == EINTR) continue;
+            return;
+        }
+        buf += k;
+        len -= (size_t)k;
+    }
+}
+
+int hal_getchar(void) {
+    for (;;) {
+        if (pending_ctrl_c) {
+            pending_ctrl_c = 0;
+            return 3;
+        }
+        unsigned char c;
+        ssize_t k = read(0, &c, 1);
+        if (k == 1) return c;
+        if (k < 0 && errno == EINTR) continue;
+        return -1;
+    }
+}
+
+void hal_set_interrupt_char(int c) { interrupt_enabled = c >= 0; }
+
+int hal_interrupted(void) {
+    if (!interrupted) return 0;
+    interrupted = 0;
+    return 1;
+}
+
+uint32_t hal_ticks_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint32_t)((uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u);
+}
+
+void hal_sleep_ms(uint32_t ms) {
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL); /* SIGINT cuts it short */
+}
+
+uint32_t hal_entropy(void) {
+    uint32_t v = 0;
+    int fd = open("/dev/urandom", O_RDONLY);
+    if (fd >= 0) {
+        if (read(fd, &v, sizeof v) != sizeof v) v = 0;
+        close(fd);
+    }
+    return v ^ hal_ticks_ms();
+}
+
+void hal_display_show(const uint8_t bright[25]) { (void)bright; }
+int hal_button_down(int which) { (void)which; return 0; }
+
+static void on_sigint(int sig) {
+    (void)sig;
+    if (interrupt_enabled)
+        interrupted = 1;
+    else
+        pending_ctrl_c = 1;
+}
+
+static void restore_tty(void) {
+    if (tty_raw) tcsetattr(0, TCSANOW, &saved_tty);
+}
+
+/* Raw keys for the REPL's own line editing; Ctrl-C still becomes SIGINT. */
+static void raw_tty(void) {
+    if (!isatty(0) || tcgetattr(0, &saved_tty) != 0) return;
+    struct termios t = saved_tty;
+    t.c_lflag &= (tcflag_t) ~(ICANON | ECHO | IEXTEN);
+    t.c_iflag &= (tcflag_t) ~(ICRNL | IXON);
+    t.c_cc[VMIN] = 1;
+    t.c_cc[VTIME] = 0;
+    tcsetattr(0, TCSANOW, &t);
+    tty_raw = 1;
+    atexit(restore_tty);
+}
+
+static char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t k;
+    while (buf && (k = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += k;
+        if (n == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = nb;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static int usage(void) {
+    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [FILE.py | -c CODE]\n");
+    return 2;
+}
+
+int main(int argc, char **argv) {
+    size_t heap = PITH_ARENA_SIZE;
+    const char *file = NULL, *code = NULL;
+    long seed = -1;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--heap") && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 1024 || v > 16384) {
+                fprintf(stderr, "pith: --heap takes 1024..16384 bytes\n");
+                return 2;
+            }
+            heap = (size_t)v;
+        } else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
+            seed = strtol(argv[++i], NULL, 10);
+        } else if (!strcmp(argv[i], "-c") && i + 1 < argc) {
+            code = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return usage();
+        } else {
+            file = argv[i];
+            break;
+        }
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, NULL);
+
+    void *arena = malloc(heap);
+    if (!arena) return 1;
+    char stack_mark;
+    pith_stack_init(&stack_mark, 256 * 1024);
+    pith_init(arena, heap);
+    if (seed >= 0) pith_seed((uint32_t)seed);
+
+    int r;
+    if (file || code) {
+        size_t len;
+        char *src = code ? strdup(code) : read_file(file, &len);
+        if (!src) {
+            fprintf(stderr, "pith: can't open file '%s'\n", file);
+            return 2;
+        }
+        if (code) len = strlen(code);
+        r = pith_exec(src, len, code ? "<stdin>" : file, PITH_MODE_FILE);
+        if (r == PITH_EXC) pith_print_exception();
+        free(src);
+        free(arena);
+        return r == PITH_OK ? 0 : r == PITH_SYSEXIT ? pith_exit_code() : 1;
+    }
+    raw_tty();
+    r = pith_repl(0);
+    free(arena);
+    return 0;
+}

@@ -1,0 +1,492 @@
+/* builtins.c — the built-in functions and the table names resolve to when
+ * a module's globals do not have them. */
+#include <string.h>
+
+#include "hal.h"
+#include "obj.h"
+
+void list_sort(pv list, pv key, bool reverse);
+
+static pv print_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv sep = rt_kwarg(&N_sep, nkw, kw, PV_NONE), end = rt_kwarg(&N_end, nkw, kw, PV_NONE);
+    for (int i = 0; i < n; i++) {
+        if (i) {
+            if (sep == PV_NONE) out_char(&rt_stdout, ' ');
+            else rt_print(&rt_stdout, sep, false);
+        }
+        rt_print(&rt_stdout, args[i], false);
+    }
+    if (end == PV_NONE) out_char(&rt_stdout, '\n');
+    else rt_print(&rt_stdout, end, false);
+    return PV_NONE;
+}
+BUILTIN(print, print, 0, -1, true);
+
+static pv len_fn(int n, const pv *args, int nkw, const pv *kw) { return PV_FROM_INT(rt_len(args[0])); }
+BUILTIN(len, len, 1, 1, false);
+
+static pv chr_fn(int n, const pv *args, int nkw, const pv *kw) {
+    int64_t c = rt_to_int(args[0]);
+    if (c < 0 || c > 0x10FFFF) rt_raise_msg(&t_ValueError, "chr() arg not in range(0x110000)");
+    char b[4];
+    size_t k;
+    if (c < 0x80) {
+        b[0] = (char)c;
+        k = 1;
+    } else if (c < 0x800) {
+        b[0] = (char)(0xC0 | (c >> 6));
+        b[1] = (char)(0x80 | (c & 0x3F));
+        k = 2;
+    } else if (c < 0x10000) {
+        b[0] = (char)(0xE0 | (c >> 12));
+        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (c & 0x3F));
+        k = 3;
+    } else {
+        b[0] = (char)(0xF0 | (c >> 18));
+        b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        b[3] = (char)(0x80 | (c & 0x3F));
+        k = 4;
+    }
+    return str_new(&t_str, b, k);
+}
+BUILTIN(chr, chr, 1, 1, false);
+
+static pv ord_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv s = args[0];
+    if (pv_is(s, &t_str)) {
+        pstr *p = (pstr *)s;
+        const uint8_t *d = (const uint8_t *)p->data;
+        if (p->len == 0 || utf8_len(p->data, p->len) != 1)
+            rt_raise_fmt(&t_TypeError, "ord() expected a character, but string of length %d found", (int)utf8_len(p->data, p->len));
+        if (d[0] < 0x80) return PV_FROM_INT(d[0]);
+        int extra = d[0] >= 0xF0 ? 3 : d[0] >= 0xE0 ? 2 : 1;
+        uint32_t c = d[0] & (0x3F >> extra);
+        for (int i = 1; i <= extra; i++) c = (c << 6) | (d[i] & 0x3F);
+        return PV_FROM_INT(c);
+    }
+    pbuf b;
+    if (!pv_is(s, &t_memoryview) && rt_get_buffer(s, &b, false)) {
+        if (b.len != 1) rt_raise_fmt(&t_TypeError, "ord() expected a character, but string of length %d found", (int)b.len);
+        return PV_FROM_INT(b.data[0]);
+    }
+    rt_raise_fmt(&t_TypeError, "ord() expected a string of length 1, but %s found", rt_type_name(s));
+}
+BUILTIN(ord, ord, 1, 1, false);
+
+static pv repr_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_repr(args[0]); }
+BUILTIN(repr, repr, 1, 1, false);
+
+static pv radix(pv x, const char *prefix, int bits) {
+    int64_t v = rt_to_int(x);
+    vstr s;
+    vstr_init(&s, 12);
+    gc_root_push((pv *)&s.buf);
+    if (v < 0) vstr_add(&s, "-", 1);
+    vstr_add(&s, prefix, 2);
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    char buf[70];
+    int k = 70;
+    do {
+        buf[--k] = "0123456789abcdef"[u & ((1u << bits) - 1)];
+        u >>= bits;
+    } while (u);
+    vstr_add(&s, buf + k, (size_t)(70 - k));
+    gc_root_pop(1);
+    return vstr_to_str(&s, &t_str);
+}
+static pv hex_fn(int n, const pv *args, int nkw, const pv *kw) { return radix(args[0], "0x", 4); }
+static pv oct_fn(int n, const pv *args, int nkw, const pv *kw) { return radix(args[0], "0o", 3); }
+static pv bin_fn(int n, const pv *args, int nkw, const pv *kw) { return radix(args[0], "0b", 1); }
+BUILTIN(hex, hex, 1, 1, false);
+BUILTIN(oct, oct, 1, 1, false);
+BUILTIN(bin, bin, 1, 1, false);
+
+static bool is_instance_of(pv x, pv cls) {
+    if (pv_is(cls, &t_tuple)) {
+        ptuple *t = (ptuple *)cls;
+        for (size_t i = 0; i < t->len; i++)
+            if (is_instance_of(x, t->items[i])) return true;
+        return false;
+    }
+    if (!pv_is(cls, &t_type)) rt_raise_msg(&t_TypeError, "isinstance() arg 2 must be a class or a tuple of classes");
+    return rt_isinstance_type(pv_type(x), (const ptype *)cls);
+}
+static pv isinstance_fn(int n, const pv *args, int nkw, const pv *kw) { return PV_BOOL(is_instance_of(args[0], args[1])); }
+BUILTIN(isinstance, isinstance, 2, 2, false);
+
+static pv issubclass_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (!pv_is(args[0], &t_type)) rt_raise_msg(&t_TypeError, "issubclass() arg 1 must be a class");
+    if (!pv_is(args[1], &t_type)) rt_raise_msg(&t_TypeError, "issubclass() arg 2 must be a class");
+    return PV_BOOL(rt_isinstance_type((const ptype *)args[0], (const ptype *)args[1]));
+}
+BUILTIN(issubclass, issubclass, 2, 2, false);
+
+/* min and max: over an iterable or over the arguments, with key= and default= */
+static pv minmax(int n, const pv *args, int nkw, const pv *kw, int op) {
+    pv key = rt_kwarg(&N_key, nkw, kw, PV_NONE);
+    pv dflt = PV_NULL;
+    for (int i = 0; i < nkw; i++)
+        if (kw[2 * i] != (pv)&N_key) dflt = kw[2 * i + 1];
+    pv best = PV_NULL, bestkey = PV_NULL, it = PV_NULL;
+    gc_root_push(&best);
+    gc_root_push(&bestkey);
+    gc_root_push(&it);
+    if (n == 0) rt_raise_msg(&t_TypeError, "function missing 1 required positional arguments");
+    it = n == 1 ? rt_iter(args[0]) : PV_NULL;
+    for (int i = 0;; i++) {
+        pv v;
+        if (it) {
+            v = rt_next(it);
+            if (!v) break;
+        } else {
+            if (i == n) break;
+            v = args[i];
+        }
+        pv k = key == PV_NONE ? v : rt_call1(key, v);
+        if (!best || rt_truthy(rt_binary(op, k, bestkey))) {
+            best = v;
+            bestkey = k;
+        }
+    }
+    gc_root_pop(3);
+    if (!best) {
+        if (dflt) return dflt;
+        rt_raise_msg(&t_ValueError, "arg is an empty sequence");
+    }
+    return best;
+}
+static pv min_fn(int n, const pv *a, int nkw, const pv *kw) { return minmax(n, a, nkw, kw, OP_LT); }
+static pv max_fn(int n, const pv *a, int nkw, const pv *kw) { return minmax(n, a, nkw, kw, OP_GT); }
+BUILTIN(min, min, 1, -1, true);
+BUILTIN(max, max, 1, -1, true);
+
+static pv sum_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv acc = n > 1 ? args[1] : PV_FROM_INT(0);
+    pv it = rt_iter(args[0]);
+    gc_root_push(&it);
+    gc_root_push(&acc);
+    pv v;
+    while ((v = rt_next(it)) != PV_NULL) acc = rt_binary(OP_ADD, acc, v);
+    gc_root_pop(2);
+    return acc;
+}
+BUILTIN(sum, sum, 1, 2, false);
+
+static pv bi_abs_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv x = args[0];
+    if (rt_truthy(rt_binary(OP_LT, x, PV_FROM_INT(0)))) return rt_unary(OP_NEG, x);
+    return pv_is(x, &t_bool) ? PV_FROM_INT(x == PV_TRUE) : x;
+}
+BUILTIN(bi_abs, abs, 1, 1, false);
+
+static pv allany(pv iterable, bool want) {
+    pv it = rt_iter(iterable);
+    gc_root_push(&it);
+    pv v;
+    bool result = !want;
+    while ((v = rt_next(it)) != PV_NULL)
+        if (rt_truthy(v) == want) {
+            result = want;
+            break;
+        }
+    gc_root_pop(1);
+    return PV_BOOL(result);
+}
+static pv all_fn(int n, const pv *a, int nkw, const pv *kw) { return allany(a[0], false); }
+static pv any_fn(int n, const pv *a, int nkw, const pv *kw) { return allany(a[0], true); }
+BUILTIN(all, all, 1, 1, false);
+BUILTIN(any, any, 1, 1, false);
+
+/* enumerate, zip, map, filter, reversed: small iterator objects */
+typedef struct {
+    const ptype *type;
+    pv a, b;       /* iterators or function */
+    int64_t i;
+    int kind;
+} pwrap;
+
+static pv wrap_next(pv self) {
+    pwrap *w = (pwrap *)self;
+    switch (w->kind) {
+    case 0: { /* enumerate */
+        pv v = rt_next(w->a);
+        if (!v) return PV_NULL;
+        pv t = tuple_new(2);
+        ((ptuple *)t)->items[0] = rt_int(w->i++);
+        ((ptuple *)t)->items[1] = v;
+        return t;
+    }
+    case 1: { /* zip: b is a tuple of iterators */
+        ptuple *its = (ptuple *)w->b;
+        pv t = tuple_new(its->len);
+        gc_root_push(&t);
+        for (size_t k = 0; k < its->len; k++) {
+            pv v = rt_next(its->items[k]);
+            if (!v) {
+                gc_root_pop(1);
+                return PV_NULL;
+            }
+            ((ptuple *)t)->items[k] = v;
+        }
+        gc_root_pop(1);
+        return its->len ? t : PV_NULL;
+    }
+    case 2: { /* map: a function, b a tuple of iterators */
+        ptuple *its = (ptuple *)w->b;
+        pv args = tuple_new(its->len);
+        gc_root_push(&args);
+        for (size_t k = 0; k < its->len; k++) {
+            pv v = rt_next(its->items[k]);
+            if (!v) {
+                gc_root_pop(1);
+                return PV_NULL;
+            }
+            ((ptuple *)args)->items[k] = v;
+        }
+        pv r = rt_call(w->a, (int)its->len, ((ptuple *)args)->items, 0, NULL);
+        gc_root_pop(1);
+        return r;
+    }
+    case 3: { /* filter */
+        for (;;) {
+            pv v = rt_next(((ptuple *)w->b)->items[0]);
+            if (!v) return PV_NULL;
+            if (w->a == PV_NONE ? rt_truthy(v) : rt_truthy(rt_call1(w->a, v))) return v;
+        }
+    }
+    default: { /* reversed: a is the sequence, i counts down */
+        if (w->i <= 0) return PV_NULL;
+        w->i--;
+        return rt_subscr(w->a, rt_int(w->i), SUB_LOAD);
+    }
+    }
+}
+
+static const ptype t_wrap = {TYPE_HEAD(iterator), .next = wrap_next};
+
+static pv wrap_new(int kind, pv a, pv b, int64_t i) {
+    pwrap *w = gc_alloc(sizeof(pwrap));
+    w->type = &t_wrap;
+    w->kind = kind;
+    w->a = a;
+    w->b = b;
+    w->i = i;
+    return (pv)w;
+}
+
+static pv iters_of(int n, const pv *args) {
+    pv t = tuple_new((size_t)n);
+    gc_root_push(&t);
+    for (int i = 0; i < n; i++) ((ptuple *)t)->items[i] = rt_iter(args[i]);
+    gc_root_pop(1);
+    return t;
+}
+
+static pv enumerate_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv start = n > 1 ? args[1] : rt_kwarg(&N_start, nkw, kw, PV_FROM_INT(0));
+    return wrap_new(0, rt_iter(args[0]), PV_NULL, rt_to_int(start));
+}
+BUILTIN(enumerate, enumerate, 1, 2, true);
+static pv zip_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(1, PV_NULL, iters_of(n, args), 0); }
+BUILTIN(zip, zip, 0, -1, false);
+static pv map_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(2, args[0], iters_of(n - 1, args + 1), 0); }
+BUILTIN(map, map, 2, -1, false);
+static pv filter_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(3, args[0], iters_of(1, args + 1), 0); }
+BUILTIN(filter, filter, 2, 2, false);
+static pv reversed_fn(int n, const pv *args, int nkw, const pv *kw) {
+    return wrap_new(4, args[0], PV_NULL, (int64_t)rt_len(args[0]));
+}
+BUILTIN(reversed, reversed, 1, 1, false);
+
+static pv iter_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_iter(args[0]); }
+BUILTIN(iter, iter, 1, 1, false);
+
+static pv next_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv v = rt_next(args[0]);
+    if (v) return v;
+    if (n > 1) return args[1];
+    rt_raise(exc_new(&t_StopIteration, tuple_new(0)));
+}
+BUILTIN(next, next, 1, 2, false);
+
+static pv sorted_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv l = rt_call1((pv)&t_list, args[0]);
+    gc_root_push(&l);
+    list_sort(l, rt_kwarg(&N_key, nkw, kw, PV_NONE), rt_truthy(rt_kwarg(&N_reverse, nkw, kw, PV_FALSE)));
+    gc_root_pop(1);
+    return l;
+}
+BUILTIN(sorted, sorted, 1, 1, true);
+
+static pv divmod_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv t = tuple_new(2);
+    gc_root_push(&t);
+    ((ptuple *)t)->items[0] = rt_binary(OP_FLOORDIV, args[0], args[1]);
+    ((ptuple *)t)->items[1] = rt_binary(OP_MOD, args[0], args[1]);
+    gc_root_pop(1);
+    return t;
+}
+BUILTIN(divmod, divmod, 2, 2, false);
+
+/* (a * b) % m without a 128-bit type (not on every board) */
+static int64_t mulmod(int64_t a, int64_t b, int64_t m) {
+    uint64_t r = 0, x = (uint64_t)a, y = (uint64_t)b, um = (uint64_t)m;
+    while (y) {
+        if (y & 1) {
+            r += x;
+            if (r >= um) r -= um;
+        }
+        x += x;
+        if (x >= um) x -= um;
+        y >>= 1;
+    }
+    return (int64_t)r;
+}
+
+static pv bi_pow_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (n == 3) {
+        int64_t b = rt_to_int(args[0]), e = rt_to_int(args[1]), m = rt_to_int(args[2]);
+        if (m <= 0) rt_raise_msg(&t_ValueError, "pow() 3rd argument must be positive");
+        if (e < 0) rt_raise_msg(&t_ValueError, "pow() 2nd argument cannot be negative");
+        int64_t r = 1 % m;
+        b %= m;
+        if (b < 0) b += m;
+        while (e) {
+            if (e & 1) r = mulmod(r, b, m);
+            b = mulmod(b, b, m);
+            e >>= 1;
+        }
+        if (r < 0) r += m;
+        return rt_int(r);
+    }
+    return rt_binary(OP_POW, args[0], args[1]);
+}
+BUILTIN(bi_pow, pow, 2, 3, false);
+
+static pv bi_round_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv x = args[0];
+    if (!pv_is(x, &t_float)) {
+        if (n > 1 && args[1] != PV_NONE) {
+            int64_t d = rt_to_int(args[1]);
+            if (d >= 0) return x;
+            int64_t p = 1;
+            for (int64_t i = 0; i < -d && p < (int64_t)1e18; i++) p *= 10;
+            int64_t v = rt_to_int(x), q = v / p, r = v % p;
+            if (r < 0) { r += p; q--; }
+            if (2 * r > p || (2 * r == p && (q & 1))) q++;
+            return rt_int(q * p);
+        }
+        return rt_int(rt_to_int(x));
+    }
+    float f = rt_to_float(x);
+    int64_t digits = n > 1 && args[1] != PV_NONE ? rt_to_int(args[1]) : 0;
+    double scale = 1;
+    for (int64_t i = 0; i < (digits < 0 ? -digits : digits) && i < 30; i++) scale *= 10;
+    double v = digits >= 0 ? (double)f * scale : (double)f / scale;
+    double fl = (double)(int64_t)v;
+    if (fl > v) fl -= 1;
+    double diff = v - fl;
+    double r = diff > 0.5 ? fl + 1 : diff < 0.5 ? fl : ((int64_t)fl % 2 == 0 ? fl : fl + 1);
+    if (n < 2 || args[1] == PV_NONE) return rt_int((int64_t)r);
+    return rt_float((float)(digits >= 0 ? r / scale : r * scale));
+}
+BUILTIN(bi_round, round, 1, 2, false);
+
+static pv hash_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_int(rt_hash(args[0]) & 0x3FFFFFFF); }
+BUILTIN(hash, hash, 1, 1, false);
+
+static pv id_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_int((int64_t)(args[0] >> 1) & 0x3FFFFFFF); }
+BUILTIN(id, id, 1, 1, false);
+
+static pv callable_fn(int n, const pv *args, int nkw, const pv *kw) {
+    const ptype *t = pv_type(args[0]);
+    return PV_BOOL(t == &t_function || t == &t_builtin || t == &t_bound || t == &t_type || t->call);
+}
+BUILTIN(callable, callable, 1, 1, false);
+
+static pv getattr_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (!pv_is(args[1], &t_str)) rt_raise_msg(&t_TypeError, "attribute name must be a string");
+    pstr *s = (pstr *)args[1];
+    const pstr *name = (const pstr *)str_intern(s->data, s->len);
+    if (n > 2) {
+        pv v = rt_getattr_try(args[0], name);
+        return v ? v : args[2];
+    }
+    return rt_getattr(args[0], name);
+}
+BUILTIN(getattr, getattr, 2, 3, false);
+
+static pv hasattr_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (!pv_is(args[1], &t_str)) rt_raise_msg(&t_TypeError, "attribute name must be a string");
+    pstr *s = (pstr *)args[1];
+    return PV_BOOL(rt_getattr_try(args[0], (const pstr *)str_intern(s->data, s->len)) != PV_NULL);
+}
+BUILTIN(hasattr, hasattr, 2, 2, false);
+
+/* input(): a line from the terminal, echoed; Ctrl-C raises KeyboardInterrupt */
+static pv input_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (n) rt_print(&rt_stdout, args[0], false);
+    vstr line;
+    vstr_init(&line, 16);
+    gc_root_push((pv *)&line.buf);
+    hal_set_interrupt_char(-1);
+    for (;;) {
+        int c = hal_getchar();
+        if (c == 3 || hal_interrupted()) {
+            hal_set_interrupt_char(3);
+            out_char(&rt_stdout, '\n');
+            rt_raise(exc_new(&t_KeyboardInterrupt, tuple_new(0)));
+        }
+        if (c < 0 || c == 4) {
+            if (line.len == 0) {
+                hal_set_interrupt_char(3);
+                rt_raise_msg(&t_OSError, "EOF");
+            }
+            break;
+        }
+        if (c == '\r' || c == '\n') break;
+        if (c == 8 || c == 127) {
+            if (line.len) {
+                /* drop a whole UTF-8 character */
+                do line.len--; while (line.len && ((uint8_t)line.buf[line.len] & 0xC0) == 0x80);
+                out_str(&rt_stdout, "\b \b");
+            }
+            continue;
+        }
+        if (c < 32 && c != '\t') continue;
+        char ch = (char)c;
+        vstr_add(&line, &ch, 1);
+        out_char(&rt_stdout, ch);
+    }
+    hal_set_interrupt_char(3);
+    out_char(&rt_stdout, '\n');
+    gc_root_pop(1);
+    return vstr_to_str(&line, &t_str);
+}
+BUILTIN(input, input, 0, 1, false);
+
+#define TYPE_MEMBER(n) {&N_##n, PV_FROM_PTR(&t_##n)}
+TABLE(builtins_table,
+      MEMBER(print, &print), MEMBER(len, &len), MEMBER(range, &t_range), MEMBER(int, &t_int),
+      MEMBER(str, &t_str), MEMBER(list, &t_list), MEMBER(chr, &chr), MEMBER(ord, &ord),
+      MEMBER(isinstance, &isinstance), MEMBER(bytearray, &t_bytearray), MEMBER(bytes, &t_bytes),
+      MEMBER(memoryview, &t_memoryview), MEMBER(tuple, &t_tuple), MEMBER(dict, &t_dict),
+      MEMBER(bool, &t_bool), MEMBER(float, &t_float), MEMBER(repr, &repr), MEMBER(hex, &hex),
+      MEMBER(oct, &oct), MEMBER(bin, &bin), MEMBER(type, &t_type), MEMBER(min, &min), MEMBER(max, &max),
+      MEMBER(sum, &sum), MEMBER(abs, &bi_abs), MEMBER(all, &all), MEMBER(any, &any),
+      MEMBER(enumerate, &enumerate), MEMBER(zip, &zip), MEMBER(map, &map), MEMBER(filter, &filter),
+      MEMBER(reversed, &reversed), MEMBER(iter, &iter), MEMBER(next, &next), MEMBER(sorted, &sorted),
+      MEMBER(divmod, &divmod), MEMBER(pow, &bi_pow), MEMBER(round, &bi_round), MEMBER(hash, &hash),
+      MEMBER(id, &id), MEMBER(callable, &callable), MEMBER(getattr, &getattr), MEMBER(hasattr, &hasattr),
+      MEMBER(input, &input), MEMBER(issubclass, &issubclass), MEMBER(slice, &t_slice),
+      TYPE_MEMBER(BaseException), TYPE_MEMBER(Exception), TYPE_MEMBER(SystemExit),
+      TYPE_MEMBER(KeyboardInterrupt), TYPE_MEMBER(StopIteration), TYPE_MEMBER(ArithmeticError),
+      TYPE_MEMBER(ZeroDivisionError), TYPE_MEMBER(OverflowError), TYPE_MEMBER(AssertionError),
+      TYPE_MEMBER(AttributeError), TYPE_MEMBER(BufferError), TYPE_MEMBER(ImportError),
+      TYPE_MEMBER(LookupError), TYPE_MEMBER(IndexError), TYPE_MEMBER(KeyError), TYPE_MEMBER(MemoryError),
+      TYPE_MEMBER(NameError), TYPE_MEMBER(OSError), TYPE_MEMBER(RuntimeError),
+      TYPE_MEMBER(NotImplementedError), TYPE_MEMBER(SyntaxError), TYPE_MEMBER(TypeError),
+      TYPE_MEMBER(ValueError), TYPE_MEMBER(UnicodeError),
+      {&N___name__, PV_FROM_PTR(&N___main__)});

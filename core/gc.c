@@ -1,0 +1,266 @@
+/* gc.c — the one heap arena: a block allocator with a mark-sweep collector.
+ *
+ * The arena is cut into blocks of two words. A table at its start keeps two
+ * bits per block (free, head of an object, tail of an object, marked head),
+ * so any size from one block to nearly the whole arena can be handed out,
+ * and a pointer into the arena is recognised as an object by looking it up.
+ *
+ * Marking is conservative inside objects: every word of a live object that
+ * points at a head block keeps that block alive. That way no type needs a
+ * mark function, and a memoryview keeps its base alive simply by holding a
+ * pointer to it. Roots are precise: the VM's value stacks, core statics, the
+ * last few allocations (gc_young, so C code may allocate twice in a row
+ * without ceremony) and slots registered with gc_root_push. The C stack is
+ * never scanned — WebAssembly cannot scan it — so the same rules hold on
+ * every board. */
+#include <string.h>
+
+#include "obj.h"
+#include "vm.h"
+
+#define BLOCK (2 * sizeof(void *))
+enum { B_FREE = 0, B_HEAD = 1, B_TAIL = 2, B_MARK = 3 };
+
+static uint8_t *atb;          /* 2 bits per block */
+static uint8_t *pool;         /* first block */
+static size_t nblocks;
+static size_t first_free;     /* no free block below this index */
+
+pv gc_young[8];
+uint8_t gc_young_n;
+
+#define MAX_ROOTS 48
+static pv *roots[MAX_ROOTS];
+static int nroots;
+
+static inline int get_state(size_t b) { return (atb[b >> 2] >> ((b & 3) * 2)) & 3; }
+static inline void set_state(size_t b, int s) {
+    uint8_t *p = &atb[b >> 2];
+    int sh = (b & 3) * 2;
+    *p = (uint8_t)((*p & ~(3 << sh)) | (s << sh));
+}
+
+void gc_init(void *arena, size_t size) {
+    uint8_t *a = (uint8_t *)(((uintptr_t)arena + BLOCK - 1) & ~(uintptr_t)(BLOCK - 1));
+    size -= (size_t)(a - (uint8_t *)arena);
+    /* size = table + blocks, with the table holding 4 blocks a byte */
+    nblocks = (size * 4) / (4 * BLOCK + 1);
+    size_t table = (nblocks + 3) / 4;
+    table = (table + BLOCK - 1) & ~(BLOCK - 1);
+    while (table + nblocks * BLOCK > size) nblocks--;
+    atb = a;
+    pool = a + table;
+    memset(atb, 0, table);
+    first_free = 0;
+    nroots = 0;
+    gc_young_n = 0;
+    memset(gc_young, 0, sizeof gc_young);
+}
+
+bool gc_owns(const void *p) {
+    return (const uint8_t *)p >= pool && (const uint8_t *)p < pool + nblocks * BLOCK;
+}
+
+static size_t block_of(const void *p) { return (size_t)((const uint8_t *)p - pool) / BLOCK; }
+
+static size_t obj_blocks(size_t b) {
+    size_t e = b + 1;
+    while (e < nblocks && get_state(e) == B_TAIL) e++;
+    return e - b;
+}
+
+/* ---- marking ---- */
+#define MARK_STACK 32
+static size_t mark_stack[MARK_STACK];
+static int mark_sp;
+static bool mark_overflow;
+
+void gc_mark(pv v) {
+    if (!PV_IS_OBJ(v) || !gc_owns((void *)v)) return;
+    if (((uintptr_t)v - (uintptr_t)pool) % BLOCK) return;
+    size_t b = block_of((void *)v);
+    if (get_state(b) != B_HEAD) return;
+    set_state(b, B_MARK);
+    if (mark_sp < MARK_STACK)
+        mark_stack[mark_sp++] = b;
+    else
+        mark_overflow = true;
+}
+
+static void scan_block(size_t b) {
+    pv *w = (pv *)(pool + b * BLOCK);
+    size_t n = obj_blocks(b) * BLOCK / sizeof(pv);
+    for (size_t i = 0; i < n; i++) gc_mark(w[i]);
+}
+
+static void drain(void) {
+    while (mark_sp > 0) scan_block(mark_stack[--mark_sp]);
+}
+
+void gc_mark_range(const pv *p, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        gc_mark(p[i]);
+        drain();
+    }
+}
+
+/* Mark a block as live without scanning its words (the VM scans the used
+ * part of its stack chunks itself, so stale slots keep nothing alive). */
+void gc_mark_shallow(const void *p) {
+    if (gc_owns(p)) {
+        size_t b = block_of(p);
+        if (get_state(b) == B_HEAD) set_state(b, B_MARK);
+    }
+}
+
+static void sweep(void) {
+    first_free = nblocks;
+    bool in_free = false;
+    for (size_t b = 0; b < nblocks; b++) {
+        int s = get_state(b);
+        if (s == B_MARK) {
+            set_state(b, B_HEAD);
+            in_free = false;
+        } else if (s == B_HEAD || (s == B_TAIL && in_free)) {
+            set_state(b, B_FREE);
+#ifdef PITH_GC_POISON
+            memset(pool + b * BLOCK, 0xA5, BLOCK);
+#endif
+            in_free = true;
+        } else if (s == B_TAIL) {
+            continue;
+        } else {
+            in_free = true;
+        }
+        if (get_state(b) == B_FREE && b < first_free) first_free = b;
+    }
+}
+
+void gc_collect(void) {
+    mark_sp = 0;
+    mark_overflow = false;
+    vm_mark_roots();
+    gc_mark_range(gc_young, gc_young_n < 8 ? gc_young_n : 8);
+    for (int i = 0; i < nroots; i++) {
+        gc_mark(*roots[i]);
+        drain();
+    }
+    while (mark_overflow) {
+        mark_overflow = false;
+        for (size_t b = 0; b < nblocks; b++)
+            if (get_state(b) == B_MARK) {
+                scan_block(b);
+                drain();
+            }
+    }
+    sweep();
+}
+
+/* ---- allocation ---- */
+static void *find(size_t n) {
+    size_t run = 0;
+    for (size_t b = first_free; b < nblocks; b++) {
+        if (get_state(b) != B_FREE) {
+            run = 0;
+            continue;
+        }
+        if (++run == n) {
+            size_t start = b + 1 - n;
+            set_state(start, B_HEAD);
+            for (size_t i = start + 1; i <= b; i++) set_state(i, B_TAIL);
+            if (start == first_free) first_free = b + 1;
+            void *p = pool + start * BLOCK;
+            memset(p, 0, n * BLOCK);
+            gc_young[gc_young_n++ & 7] = (pv)p;
+            return p;
+        }
+    }
+    return NULL;
+}
+
+void *gc_alloc_try(size_t bytes) {
+    size_t n = (bytes + BLOCK - 1) / BLOCK;
+    if (n == 0) n = 1;
+    if (n > nblocks) return NULL;
+#ifdef PITH_GC_STRESS
+    gc_collect();
+#endif
+    void *p = find(n);
+    if (!p) {
+        gc_collect();
+        p = find(n);
+    }
+    return p;
+}
+
+void *gc_alloc(size_t bytes) {
+    void *p = gc_alloc_try(bytes);
+    if (!p) rt_memory_error(bytes);
+    return p;
+}
+
+void gc_free(void *p) {
+    if (!p || !gc_owns(p)) return;
+    size_t b = block_of(p);
+    if (get_state(b) != B_HEAD) return;
+    size_t n = obj_blocks(b);
+    for (size_t i = 0; i < n; i++) set_state(b + i, B_FREE);
+    if (b < first_free) first_free = b;
+    for (int i = 0; i < 8; i++)
+        if (gc_young[i] == (pv)p) gc_young[i] = PV_NULL;
+}
+
+void *gc_realloc(void *p, size_t bytes) {
+    if (!p) return gc_alloc(bytes);
+    size_t b = block_of(p);
+    size_t have = obj_blocks(b);
+    size_t n = (bytes + BLOCK - 1) / BLOCK;
+    if (n == 0) n = 1;
+    if (n <= have) {
+        for (size_t i = b + n; i < b + have; i++) set_state(i, B_FREE);
+        if (b + n < first_free && n < have) first_free = b + n;
+        return p;
+    }
+    /* grow in place when the blocks after it are free */
+    size_t e = b + have;
+    while (e < b + n && e < nblocks && get_state(e) == B_FREE) e++;
+    if (e == b + n) {
+        for (size_t i = b + have; i < e; i++) set_state(i, B_TAIL);
+        memset(pool + (b + have) * BLOCK, 0, (n - have) * BLOCK);
+        if (first_free >= b + have && first_free < e) {
+            while (first_free < nblocks && get_state(first_free) != B_FREE) first_free++;
+        }
+        return p;
+    }
+    pv keep = (pv)p;
+    gc_root_push(&keep);
+    void *q = gc_alloc(bytes);
+    gc_root_pop(1);
+    memcpy(q, (void *)keep, have * BLOCK);
+    gc_free((void *)keep);
+    return q;
+}
+
+void gc_info(size_t *used, size_t *free_bytes, size_t *largest) {
+    size_t u = 0, f = 0, run = 0, big = 0;
+    for (size_t b = 0; b < nblocks; b++) {
+        if (get_state(b) == B_FREE) {
+            f++;
+            if (++run > big) big = run;
+        } else {
+            u++;
+            run = 0;
+        }
+    }
+    if (used) *used = u * BLOCK;
+    if (free_bytes) *free_bytes = f * BLOCK;
+    if (largest) *largest = big * BLOCK;
+}
+
+void gc_root_push(pv *slot) {
+    if (nroots == MAX_ROOTS) rt_raise_msg(&t_RuntimeError, "too many gc roots");
+    roots[nroots++] = slot;
+}
+void gc_root_pop(int n) { nroots -= n; }
+int gc_root_depth(void) { return nroots; }
+void gc_root_restore(int depth) { nroots = depth; }

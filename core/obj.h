@@ -1,0 +1,337 @@
+/* obj.h — the value representation and the object model every core file shares.
+ *
+ * A Python value is one machine word (`pv`):
+ *   ...xxx1  a small int, the value shifted left by one (31-bit range on every
+ *            board, so arithmetic overflows at the same place everywhere);
+ *   ...xx00  a pointer to an object whose first word is its type.
+ * Objects live either in the heap arena (gc.c) or in flash as `const` data
+ * (None, True, built-in functions, interned names, type objects). The
+ * collector only touches pointers into the arena, so flash objects need no
+ * care. PV_NULL (0) is never a Python value: it means "absent". */
+#ifndef PITH_OBJ_H
+#define PITH_OBJ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uintptr_t pv;
+typedef struct ptype ptype;
+
+typedef struct {
+    const ptype *type;
+} pobj;
+
+#define PV_NULL ((pv)0)
+#define PV_IS_INT(v) (((v) & 1) != 0)
+#define PV_IS_OBJ(v) (((v) & 3) == 0 && (v) != 0)
+#define PV_INT(v) ((intptr_t)(v) >> 1)
+#define PV_FROM_INT(i) ((pv)(((uintptr_t)(intptr_t)(i) << 1) | 1))
+#define PV_OBJ(v) ((pobj *)(v))
+#define PV_FROM_PTR(p) ((pv)(p))
+#define SMALL_MIN (-(1L << 30))
+#define SMALL_MAX ((1L << 30) - 1)
+#define SMALL_FITS(i) ((i) >= SMALL_MIN && (i) <= SMALL_MAX)
+
+/* ---- output streams: the print path writes to hal_stdout or a builder ---- */
+typedef struct pout pout;
+struct pout {
+    void (*write)(pout *out, const char *s, size_t n);
+};
+extern pout rt_stdout;
+void out_str(pout *o, const char *s);
+void out_n(pout *o, const char *s, size_t n);
+void out_char(pout *o, char c);
+void out_int(pout *o, int64_t v);
+void out_hex(pout *o, uint64_t v, int upper);
+
+/* A growable byte buffer in the heap (used by str building, repr, join...). */
+typedef struct {
+    pout out;
+    char *buf;
+    size_t len, cap;
+} vstr;
+void vstr_init(vstr *v, size_t cap);
+void vstr_add(vstr *v, const char *s, size_t n);
+pv vstr_to_str(vstr *v, const ptype *type); /* str or bytes; frees the buffer */
+
+/* ---- types ---- */
+enum { OP_ADD, OP_SUB, OP_MUL, OP_FLOORDIV, OP_TRUEDIV, OP_MOD, OP_POW,
+       OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR,
+       OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE, OP_IN, OP_NOT_IN, OP_IS, OP_IS_NOT,
+       OP_NEG, OP_POS, OP_INVERT, OP_NOT, OP_BOOL, OP_LEN, OP_HASH,
+       OP_INPLACE = 64 /* added to a binary op for +=, -=, ... */ };
+
+/* A buffer view: what the buffer protocol hands out. */
+typedef struct {
+    uint8_t *data;
+    size_t len;      /* bytes */
+    char typecode;   /* 'B' for bytes-like */
+    bool writable;
+} pbuf;
+
+typedef struct {
+    const struct pstr *name;
+    pv value;
+} pmember;
+
+typedef struct {
+    uint16_t n;
+    const pmember *items;
+} ptable;
+
+/* Subscript actions. */
+#define SUB_LOAD PV_NULL
+#define SUB_DELETE ((pv)4) /* never a real object address */
+
+/* Types are objects too (their type is t_type), always defined with
+ * designated initializers: `const ptype t_x = {TYPE_HEAD(x), .print = ...}`. */
+struct ptype {
+    const ptype *type;                 /* &t_type */
+    const struct pstr *name;
+    const ptype *base;                 /* exceptions: the parent class */
+    pv (*make)(const ptype *t, int n, const pv *args, int nkw, const pv *kw);
+    void (*print)(pout *o, pv self, bool repr);
+    pv (*unary)(int op, pv self);      /* PV_NULL: unsupported */
+    pv (*binary)(int op, pv lhs, pv rhs); /* PV_NULL: unsupported */
+    pv (*subscr)(pv self, pv index, pv value); /* value: SUB_LOAD, SUB_DELETE or a store */
+    pv (*iter)(pv self);               /* an iterator object */
+    pv (*next)(pv self);               /* PV_NULL when exhausted */
+    pv (*call)(pv self, int n, const pv *args, int nkw, const pv *kw);
+    bool (*buffer)(pv self, pbuf *b, bool for_write);
+    pv (*attr)(pv self, const struct pstr *name); /* dynamic attributes; PV_NULL: none */
+    const ptable *locals;              /* methods and class attributes */
+};
+
+/* ---- objects ---- */
+typedef struct pstr {
+    const ptype *type;  /* str or bytes */
+    uint32_t hash;      /* 0: not yet computed */
+    uint32_t len;       /* bytes */
+    const char *data;
+} pstr;
+
+typedef struct { const ptype *type; int64_t v; } pint64;
+typedef struct { const ptype *type; float v; } pfloat;
+typedef struct { const ptype *type; size_t len, cap; pv *items; } plist;
+typedef struct { const ptype *type; size_t len; pv items[]; } ptuple;
+typedef struct { pv key, value; } pentry;
+typedef struct {
+    const ptype *type;
+    uint16_t used, filled, cap;  /* live entries, entries array length, capacity */
+    pentry *entries;            /* insertion order; key PV_NULL = deleted */
+    uint16_t *index;            /* open addressing over entries (cap*2 slots) or NULL when small */
+} pdict;
+typedef struct {
+    const ptype *type;
+    size_t len, cap;
+    uint8_t *data;
+    uint16_t exports;   /* live memoryviews; resizing is refused while nonzero */
+    char typecode;      /* bytearray: 'B'; array.array: its typecode */
+} parray;               /* bytearray and array.array */
+typedef struct {
+    const ptype *type;
+    pv obj;             /* the exporter; keeps it alive */
+    uint32_t start;     /* byte offset of the first item in obj's current buffer */
+    uint32_t len;       /* items */
+    int32_t stride;     /* bytes between items (may be negative) */
+    char typecode;
+    bool readonly, released;
+} pmview;
+typedef struct { const ptype *type; pv start, stop, step; } pslice;
+typedef struct { const ptype *type; int32_t start, stop, step; } prange;
+
+typedef struct pcode {
+    const ptype *type;
+    const uint8_t *code;       /* bytecode (heap) */
+    const uint8_t *lines;      /* line table: pairs (bytecode delta, line delta) */
+    pv consts;                 /* tuple */
+    const pstr *name, *file;
+    uint16_t ncode, nlines;
+    uint16_t firstline;
+    uint8_t nargs, ndefaults, nlocals, stack, flags;
+} pcode;
+#define CODE_VARARGS 1
+#define CODE_VARKW 2
+
+typedef struct {
+    const ptype *type;
+    pcode *code;
+    pv globals;   /* dict */
+    pv defaults;  /* tuple or PV_NULL */
+} pfun;
+
+typedef pv (*pfn)(int n, const pv *args, int nkw, const pv *kw);
+typedef struct {
+    const ptype *type;
+    const pstr *name;
+    pfn fn;
+    int8_t min, max;   /* positional argument counts; max -1: any */
+    bool kw;           /* accepts keyword arguments */
+} pbuiltin;
+typedef struct { const ptype *type; pv self, fn; } pbound;
+typedef struct { const ptype *type; const pstr *name; const ptable *globals; } pmodule;
+
+typedef struct { const pstr *file, *fn; uint32_t line; } ptbentry;
+#define TB_MAX 12
+typedef struct {
+    const ptype *type;
+    pv args;              /* tuple */
+    ptbentry *tb;         /* heap array of TB_MAX entries, or NULL */
+    uint8_t tb_len;
+    uint8_t tb_dropped;   /* entries beyond TB_MAX (middle frames) */
+} pexc;
+
+/* ---- the built-in types ---- */
+extern const ptype t_none, t_bool, t_int, t_float, t_str, t_bytes, t_bytearray,
+    t_array, t_list, t_tuple, t_dict, t_range, t_slice, t_memoryview, t_function,
+    t_builtin, t_bound, t_module, t_code, t_type, t_iter, t_ellipsis;
+extern const ptype t_BaseException, t_Exception, t_SystemExit, t_KeyboardInterrupt,
+    t_StopIteration, t_ArithmeticError, t_ZeroDivisionError, t_OverflowError,
+    t_AssertionError, t_AttributeError, t_BufferError, t_ImportError, t_LookupError,
+    t_IndexError, t_KeyError, t_MemoryError, t_NameError, t_OSError,
+    t_RuntimeError, t_NotImplementedError, t_SyntaxError, t_TypeError,
+    t_ValueError, t_UnicodeError;
+
+extern const pobj o_none, o_true, o_false, o_ellipsis;
+#define PV_NONE PV_FROM_PTR(&o_none)
+#define PV_TRUE PV_FROM_PTR(&o_true)
+#define PV_FALSE PV_FROM_PTR(&o_false)
+#define PV_BOOL(b) ((b) ? PV_TRUE : PV_FALSE)
+
+static inline const ptype *pv_type(pv v) {
+    return PV_IS_INT(v) ? &t_int : PV_OBJ(v)->type;
+}
+static inline bool pv_is(pv v, const ptype *t) {
+    return !PV_IS_INT(v) && PV_OBJ(v)->type == t;
+}
+
+#define TYPE_HEAD(pyname) .type = &t_type, .name = &N_##pyname
+
+/* Builtin-function declarations, for flash tables. */
+#define BUILTIN(cname, pyname, mn, mx, kwok) \
+    const pbuiltin cname = {&t_builtin, &N_##pyname, cname##_fn, mn, mx, kwok}
+#define MEMBER(pyname, v) {&N_##pyname, PV_FROM_PTR(v)}
+#define TABLE(cname, ...) \
+    static const pmember cname##_items[] = {__VA_ARGS__}; \
+    const ptable cname = {sizeof(cname##_items) / sizeof(pmember), cname##_items}
+
+#include "names.h"
+
+/* ---- gc.c: the arena ---- */
+void gc_init(void *arena, size_t size);
+void *gc_alloc(size_t bytes);            /* raises MemoryError */
+void *gc_alloc_try(size_t bytes);        /* NULL when out of memory (after a collection) */
+void *gc_realloc(void *p, size_t bytes); /* raises MemoryError */
+void gc_free(void *p);
+void gc_collect(void);
+void gc_info(size_t *used, size_t *free_bytes, size_t *largest);
+bool gc_owns(const void *p);
+void gc_root_push(pv *slot);   /* a C local the collector must see */
+void gc_root_pop(int n);
+extern pv gc_young[8];         /* the last allocations are always roots */
+extern uint8_t gc_young_n;
+
+/* ---- runtime.c: operations on any value ---- */
+pv rt_int(int64_t v);
+int64_t rt_to_int(pv v);              /* int or bool; TypeError otherwise */
+int32_t rt_to_small(pv v);            /* ... and must fit 32 bits */
+float rt_to_float(pv v);
+pv rt_float(float f);
+bool rt_truthy(pv v);
+pv rt_unary(int op, pv v);
+pv rt_binary(int op, pv a, pv b);
+bool rt_equal(pv a, pv b);
+uint32_t rt_hash(pv v);
+pv rt_call(pv f, int n, const pv *args, int nkw, const pv *kw);
+pv rt_call0(pv f);
+pv rt_call1(pv f, pv a);
+pv rt_getattr(pv obj, const pstr *name);      /* raises AttributeError */
+pv rt_getattr_try(pv obj, const pstr *name);  /* PV_NULL when missing */
+pv rt_lookup_method(pv obj, const pstr *name, pv *self); /* for LOAD_METHOD */
+pv rt_subscr(pv obj, pv index, pv value);
+pv rt_iter(pv obj);
+pv rt_next(pv iter);                  /* PV_NULL when exhausted */
+size_t rt_len(pv v);
+void rt_print(pout *o, pv v, bool repr);
+pv rt_repr(pv v);
+pv rt_str(pv v);
+const char *rt_type_name(pv v);
+bool rt_isinstance_type(const ptype *t, const ptype *of);
+bool rt_get_buffer(pv v, pbuf *b, bool for_write);
+void rt_need_buffer(pv v, pbuf *b, bool for_write); /* raises TypeError */
+size_t rt_index(pv index, size_t len, const char *what); /* IndexError "<what> index out of range" */
+bool rt_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step, size_t *count);
+void rt_check_stack(void);            /* RuntimeError when the C stack is nearly gone */
+void rt_poll(void);                   /* KeyboardInterrupt when Ctrl-C arrived */
+void rt_check_args(const char *fn, int n, int min, int max);
+pv rt_kwarg(const pstr *name, int nkw, const pv *kw, pv dflt);
+pv *rt_unpack(pv seq, size_t *n);     /* items of a list/tuple, or TypeError */
+
+/* ---- exceptions (exc.c) ---- */
+_Noreturn void rt_raise(pv exc);
+_Noreturn void rt_raise_msg(const ptype *t, const char *msg);
+_Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...);
+_Noreturn void rt_raise_type_op(const char *op, pv a, pv b);
+_Noreturn void rt_memory_error(size_t bytes);
+pv exc_new(const ptype *t, pv args);
+pv exc_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw);
+void exc_add_tb(pv exc, const pstr *file, uint32_t line, const pstr *fn);
+void exc_print_tb(pout *o, pv exc);
+bool exc_matches(pv exc, pv cls);     /* cls: a type or a tuple of types */
+
+#include <setjmp.h>
+typedef struct pjmp {
+    struct pjmp *prev;
+    jmp_buf buf;
+    pv exc;
+    int roots;   /* gc root depth at entry, restored on raise */
+} pjmp;
+extern pjmp *rt_jmp;
+#define TRY(j) ((j).prev = rt_jmp, (j).roots = gc_root_depth(), rt_jmp = &(j), setjmp((j).buf) == 0)
+#define TRY_END(j) (rt_jmp = (j).prev)
+int gc_root_depth(void);
+void gc_root_restore(int depth);
+
+/* ---- constructors and helpers of the object files ---- */
+pv str_new(const ptype *t, const char *s, size_t n);
+pv str_from_c(const char *s);
+pv str_intern(const char *s, size_t n);  /* an interned name: same pointer for same text */
+const pstr *str_intern_static(const char *s, size_t n); /* a flash name, or NULL */
+uint32_t str_hash_bytes(const char *s, size_t n);
+bool str_eq(const pstr *a, const pstr *b);
+size_t utf8_len(const char *s, size_t n);
+pv bytes_repr_prefix(void);
+pv list_new(size_t n);
+void list_append(pv list, pv item);
+pv tuple_new(size_t n);
+pv dict_new(size_t cap);
+pv dict_get(pv dict, pv key);               /* PV_NULL when absent */
+void dict_set(pv dict, pv key, pv value);
+bool dict_del(pv dict, pv key);
+pv array_new(const ptype *t, char typecode, size_t n);  /* bytearray/array of n zeroed items */
+void array_resize(parray *a, size_t items);           /* BufferError when exported */
+size_t typecode_size(char tc);
+pv typecode_load(char tc, const uint8_t *p);
+void typecode_store(char tc, uint8_t *p, pv v);
+pv mview_new(pv obj);
+pv range_new(int32_t start, int32_t stop, int32_t step);
+pv slice_new(pv start, pv stop, pv step);
+pv seq_iter_new(pv seq);   /* generic index-based iterator */
+pv float_from_str(const char *s, size_t n, bool *ok);
+void float_print(pout *o, float f, char fmt, int prec);
+pv int_from_str(const char *s, size_t n, int base, bool *ok);
+pv bound_new(pv self, pv fn);
+pv fun_new(pcode *code, pv globals, pv defaults);
+
+/* ---- modules ---- */
+pv mod_import(const pstr *name);   /* ImportError when unknown */
+extern const ptable builtins_table;
+extern uint32_t rand_state[4];
+void rand_seed(uint32_t seed);
+
+/* ---- printing helpers ---- */
+void print_seq(pout *o, pv *items, size_t n, const char *open, const char *close, bool repr);
+void print_bytes(pout *o, const uint8_t *p, size_t n, char quote_pref);
+
+#endif

@@ -1,0 +1,78 @@
+/* pith.c — the embedding API (pith.h): start, run source, report errors. */
+#include "pith.h"
+
+#include "compiler.h"
+#include "hal.h"
+#include "obj.h"
+#include "vm.h"
+
+void rt_set_stack(void *top, size_t bytes);
+void rand_unseed(void);
+static int exit_code;
+
+void pith_init(void *arena, size_t size) {
+    vm_reset();
+    gc_init(arena, size);
+    rand_unseed();
+    rt_jmp = NULL;
+    vm_main_globals = dict_new(8);
+    dict_set(vm_main_globals, (pv)&N___name__, (pv)&N___main__);
+}
+
+void pith_stack_init(void *top, size_t bytes) { rt_set_stack(top, bytes); }
+
+void pith_seed(uint32_t seed) { rand_seed(seed); }
+
+static const pstr *file_name(const char *filename) {
+    size_t n = 0;
+    while (filename[n]) n++;
+    return (const pstr *)str_intern(filename, n);
+}
+
+int pith_exec(const char *src, size_t len, const char *filename, int mode) {
+    pjmp j;
+    volatile int result = PITH_OK;
+    vm_last_exc = PV_NULL;
+    hal_set_interrupt_char(3);
+    if (TRY(j)) {
+        pcode *code = compile(src, len, file_name(filename), mode);
+        vm_run_module(code, vm_main_globals);
+        TRY_END(j);
+    } else {
+        gc_root_restore(j.roots);
+        pv e = j.exc;
+        if (pv_is(e, &t_SystemExit)) {
+            ptuple *a = (ptuple *)((pexc *)e)->args;
+            exit_code = 0;
+            if (a && a->len && a->items[0] != PV_NONE) {
+                pv c = a->items[0];
+                if (PV_IS_INT(c)) {
+                    exit_code = (int)PV_INT(c);
+                } else {
+                    rt_print(&rt_stdout, c, false);
+                    out_char(&rt_stdout, '\n');
+                    exit_code = 1;
+                }
+            }
+            result = PITH_SYSEXIT;
+        } else {
+            vm_last_exc = e;
+            result = PITH_EXC;
+        }
+    }
+    hal_set_interrupt_char(-1);
+    /* a Ctrl-C that arrived after the last poll must not hit the next run */
+    (void)hal_interrupted();
+    gc_young_n = 0;
+    return result;
+}
+
+void pith_print_exception(void) {
+    if (vm_last_exc) exc_print_tb(&rt_stdout, vm_last_exc);
+}
+
+int pith_exit_code(void) { return exit_code; }
+
+void pith_heap_info(size_t *used, size_t *free_bytes) { gc_info(used, free_bytes, NULL); }
+
+void pith_board_tick(uint32_t now_ms) { (void)now_ms; }

@@ -1,0 +1,23 @@
+/* vm.h — the bytecode interpreter's interface to the rest of the core. */
+#ifndef PITH_VM_H
+#define PITH_VM_H
+
+#include "obj.h"
+
+/* Run a code object as a module body with the given globals dict. */
+pv vm_run_module(pcode *code, pv globals);
+/* Call a Python function from C (sorted's key, map...): a nested run loop. */
+pv vm_call_function(pfun *f, int n, const pv *args, int nkw, const pv *kw);
+void vm_mark_roots(void);
+void vm_reset(void);
+void gc_mark(pv v);
+void gc_mark_range(const pv *p, size_t n);
+void gc_mark_shallow(const void *p);
+
+/* core state that survives between REPL entries */
+extern pv vm_main_globals;     /* __main__'s dict */
+extern pv vm_last_exc;         /* for pith_print_exception */
+extern pv vm_intern;           /* list of heap-interned names */
+extern pv vm_extra_roots[4];   /* module state (urandom, display) */
+
+#endif
