@@ -46,11 +46,19 @@ typedef struct cfn {
     bool is_module;
 } cfn;
 
+#define MAX_COMP_VARS 8
+
 typedef struct {
     lexer L;
     cfn *fn;
     const pstr *file;
     int mode;
+    /* comprehension variables in scope: their own fast slots, so they do
+     * not leak into (or clobber) the enclosing scope, as in Python 3 */
+    pv comp_names[MAX_COMP_VARS];
+    uint8_t comp_slots[MAX_COMP_VARS];
+    int ncomp;
+    bool comp_store;
 } comp;
 
 static void expr(comp *c);
@@ -239,6 +247,8 @@ static int find_name(pv list, pv name) {
 }
 
 static int local_slot(comp *c, pv name) {
+    for (int i = c->ncomp - 1; i >= 0; i--)
+        if (c->comp_names[i] == name) return c->comp_slots[i];
     if (c->fn->is_module) return -1;
     return find_name(c->fn->names, name);
 }
@@ -252,6 +262,13 @@ static void load_name(comp *c, pv name) {
 }
 
 static void store_name(comp *c, pv name) {
+    if (c->comp_store) {
+        plist *names = (plist *)c->fn->names;
+        if (c->ncomp == MAX_COMP_VARS || names->len >= 250) syntax_error(c, "comprehension too complex");
+        c->comp_names[c->ncomp] = name;
+        c->comp_slots[c->ncomp++] = (uint8_t)names->len;
+        list_append(c->fn->names, name);
+    }
     int s = local_slot(c, name);
     if (s >= 0)
         op_a(c, OP_STORE_FAST, (unsigned)s, -1);
@@ -276,6 +293,13 @@ typedef struct {
 } mark_t;
 
 static void comprehension_clauses(comp *c, int list_depth, const mark_t *elem, int is_dict);
+
+/* A comprehension whose empty list/dict was just pushed. */
+static void comprehension(comp *c, const mark_t *elem, int is_dict) {
+    int scope = c->ncomp;
+    comprehension_clauses(c, c->fn->depth, elem, is_dict);
+    c->ncomp = scope;
+}
 
 static void save(comp *c, mark_t *m) {
     lex_save(&c->L, &m->L);
@@ -481,7 +505,7 @@ static void call(comp *c, int base_op) {
                 if (c->L.tok == T_FOR) {
                     truncate_to(c, &m);
                     op_a(c, OP_BUILD_LIST, 0, 1);
-                    comprehension_clauses(c, c->fn->depth, &m, 0);
+                    comprehension(c, &m, 0);
                 }
             }
         } else {
@@ -494,7 +518,7 @@ static void call(comp *c, int base_op) {
                 /* f(x for x in y): the generator is built as a list */
                 truncate_to(c, &m);
                 op_a(c, OP_BUILD_LIST, 0, 1);
-                comprehension_clauses(c, c->fn->depth, &m, 0);
+                comprehension(c, &m, 0);
             }
         }
         if (!accept(c, T_COMMA)) break;
@@ -567,7 +591,7 @@ static void display(comp *c, int close, int build) {
         /* comprehension: build the empty container, loop, then the element */
         truncate_to(c, &start);
         op_a(c, is_dict ? OP_BUILD_DICT : OP_BUILD_LIST, 0, 1);
-        comprehension_clauses(c, c->fn->depth, &start, is_dict);
+        comprehension(c, &start, is_dict);
         expect(c, close);
         if (build == OP_BUILD_TUPLE) {
             /* a generator expression: built eagerly as a list */
@@ -963,7 +987,9 @@ static void comprehension_clauses(comp *c, int list_depth, const mark_t *elem, i
     mark_t after_iter;
     save(c, &after_iter);
     rewind_lexer(c, &tgt);
+    c->comp_store = true;
     target_list(c, TGT_STORE);
+    c->comp_store = false;
     rewind_lexer(c, &after_iter);
     uint16_t skips = NO_JUMP;
     for (;;) {
@@ -1046,7 +1072,7 @@ static pcode *end_fn(comp *c, const pstr *name, int nargs, int flags, uint32_t f
     code->firstline = (uint16_t)firstline;
     code->nargs = (uint8_t)nargs;
     code->nlocals = (uint8_t)nl->len;
-    code->stack = (uint8_t)(f->maxdepth + 1);
+    code->stack = (uint8_t)f->maxdepth;
     code->flags = (uint8_t)flags;
     gc_root_pop(6);
     c->fn = f->parent;
@@ -1081,11 +1107,13 @@ static void scan_locals(comp *c) {
     for (;;) {
         int t = L->tok;
         if (t == T_EOF) break;
-        if (t == T_INDENT) indent++;
-        if (t == T_DEDENT) {
-            indent--;
+        if (t == T_INDENT || t == T_DEDENT) {
+            indent += t == T_INDENT ? 1 : -1;
             if (skip_indent >= 0 && indent <= skip_indent) skip_indent = -1;
             if (indent <= 0 && !one_line) break;
+            prev = t;
+            next(c);
+            continue;
         }
         if (t == T_NEWLINE) {
             if (one_line) break;
@@ -1107,7 +1135,6 @@ static void scan_locals(comp *c) {
         if (at_stmt && t == T_FROM) { mode = 3; seen_import = false; }
         if (at_stmt && t == T_GLOBAL) mode = 4;
         if (at_stmt && t == T_FOR) mode = 6;
-        if (t == T_FOR && bracket + group > 0) mode = 6;  /* comprehension */
         at_stmt = false;
         if (t == T_LAMBDA) mode = 5;
         if (t == T_AS) mode = 7;

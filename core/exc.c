@@ -57,7 +57,7 @@ pv exc_new(const ptype *t, pv args) {
 pv exc_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
     if (nkw) rt_raise_msg(&t_TypeError, "function doesn't take keyword arguments");
     pv tup = tuple_new((size_t)n);
-    memcpy(((ptuple *)tup)->items, args, (size_t)n * sizeof(pv));
+    if (n) memcpy(((ptuple *)tup)->items, args, (size_t)n * sizeof(pv));
     return exc_new(t, tup);
 }
 

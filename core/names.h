@@ -38,7 +38,7 @@
     X(OSError) X(RuntimeError) X(NotImplementedError) X(SyntaxError) \
     X(TypeError) X(ValueError) X(UnicodeError) \
     X(NoneType) X(function) X(builtin_function) X(bound_method) X(module) \
-    X(code) X(iterator) X(ellipsis) X(pith) X(gen) X(const)
+    X(code) X(iterator) X(ellipsis) X(pith) X(gen) X(const) X(enable) X(disable)
 
 /* Names that are not identifiers: Y(c_name, "text"). */
 #define PITH_SNAMES(Y) \

@@ -2,9 +2,9 @@
  * the view over any buffer.
  *
  * bytearray and array.array share one object (parray): a small header and a
- * separately allocated data block of `cap` items, `len` of them in use. The
- * header is allocated first and the data second, so when memory runs out the
- * MemoryError names the data size the program asked for.
+ * separately allocated data block of `cap` items, `len` of them in use, so
+ * when memory runs out the MemoryError names the data size the program asked
+ * for (see array_new).
  *
  * A memoryview (pmview) never holds a raw pointer into its exporter. It holds
  * the exporter itself (`obj`, which keeps it alive for the collector) and the
@@ -238,6 +238,7 @@ static pv items_contains(pv container, pv item) {
     size_t isz = typecode_size(sub.tc);
     const uint8_t *needle = items_flat(&sub, NULL, NULL);
     size_t nn = sub.n * isz;
+    if (nn == 0) return PV_TRUE;
     for (size_t i = 0; i + nn <= s.n; i++)
         if (memcmp(s.p + i, needle, nn) == 0) return PV_TRUE;
     return PV_FALSE;
@@ -275,16 +276,18 @@ static pv hex_of(const pitems *s, int n, const pv *args) {
 
 /* ======================= bytearray and array.array ======================= */
 
+/* The data block is allocated before the header: a failure then names the
+ * size the program asked for, and the header does not take a bite out of
+ * the free run the data needs. */
 pv array_new(const ptype *t, char typecode, size_t n) {
     size_t isz = typecode_size(typecode);
+    if (n > SIZE_MAX / isz) rt_memory_error(SIZE_MAX);
+    uint8_t *data = n ? gc_alloc(n * isz) : NULL;
     parray *a = gc_alloc(sizeof(parray));
     a->type = t;
     a->typecode = typecode;
-    if (n) {
-        if (n > SIZE_MAX / isz) rt_memory_error(SIZE_MAX);
-        a->data = gc_alloc(n * isz);
-        a->len = a->cap = n;
-    }
+    a->data = data;
+    a->len = a->cap = n;
     return PV_FROM_PTR(a);
 }
 
@@ -330,7 +333,7 @@ static void array_splice(parray *a, size_t start, size_t count, const uint8_t *s
     if (n != count) check_resizable(a);
     if (n > count) array_resize(a, old + n - count);
     uint8_t *d = a->data;
-    if (n != count) memmove(d + (start + n) * isz, d + (start + count) * isz, (old - start - count) * isz);
+    if (n != count && old > start + count) memmove(d + (start + n) * isz, d + (start + count) * isz, (old - start - count) * isz);
     if (n < count) array_resize(a, old + n - count);
     if (n) memcpy(a->data + start * isz, src, n * isz);
 }
@@ -415,7 +418,7 @@ static void array_print(pout *o, pv self, bool repr) {
     parray *a = AR(self);
     if (a->type == &t_bytearray) {
         out_str(o, "bytearray(");
-        print_bytes(o, a->data, a->len, 'b');
+        print_bytes(o, a->len ? a->data : (const uint8_t *)"", a->len, 'b');
         out_char(o, ')');
         return;
     }
@@ -456,7 +459,7 @@ static pv array_repeat(pv self, pv count, bool inplace) {
     else
         r = array_new(a->type, a->typecode, n);
     uint8_t *d = AR(r)->data, *src = a->data;
-    for (int64_t i = inplace ? 1 : 0; i < k; i++) memcpy(d + (size_t)i * nb, src, nb);
+    for (int64_t i = inplace ? 1 : 0; nb && i < k; i++) memcpy(d + (size_t)i * nb, src, nb);
     return r;
 }
 
@@ -482,7 +485,7 @@ static pv array_binary(int op, pv lhs, pv rhs) {
     }
     pv r = array_new(a->type, a->typecode, a->len + s.n);
     if (a->len) memcpy(AR(r)->data, a->data, a->len * isz);
-    items_gather(&s, AR(r)->data + a->len * isz);
+    if (s.n) items_gather(&s, AR(r)->data + a->len * isz);
     return r;
 }
 

@@ -145,7 +145,7 @@ static size_t str_length(const pstr *s) { return s->type == &t_str ? utf8_len(s-
 /* ---- printing ---- */
 static void print_quoted(pout *o, const uint8_t *p, size_t n, bool bytes) {
     char q = '\'';
-    if (memchr(p, '\'', n) && !memchr(p, '"', n)) q = '"';
+    if (n && memchr(p, '\'', n) && !memchr(p, '"', n)) q = '"';
     out_char(o, q);
     for (size_t i = 0; i < n; i++) {
         uint8_t c = p[i];
@@ -226,8 +226,6 @@ static pv str_binary(int op, pv a, pv b) {
             return str_percent(a, b);
         }
         if (!is_str(b)) {
-            if (base == OP_ADD)
-                rt_raise_fmt(&t_TypeError, "can't convert '%s' object to str implicitly", rt_type_name(b));
             return base == OP_EQ || base == OP_NE ? PV_BOOL(base == OP_NE) : PV_NULL;
         }
         pstr *y = (pstr *)b;
@@ -912,6 +910,7 @@ pv str_percent(pv fmtv, pv args) {
         }
         pv v = av[ai++];
         if (f.align == '<') f.zero = false;
+        else f.align = f.zero ? 0 : '>';
         if (t == 'i' || t == 'u') t = 'd';
         if (t == 'd' && pv_is(v, &t_float)) v = rt_int((int64_t)rt_to_float(v));
         if (!strchr("sdrxXocfFeEgG", t)) rt_raise_fmt(&t_ValueError, "unsupported format character '%c'", t);

@@ -213,8 +213,8 @@ pv rt_call(pv f, int n, const pv *args, int nkw, const pv *kw) {
         }
         gc_root_push(&keep);
         all[0] = b->self;
-        memcpy(all + 1, args, (size_t)n * sizeof(pv));
-        memcpy(all + 1 + n, kw, 2 * (size_t)nkw * sizeof(pv));
+        if (n) memcpy(all + 1, args, (size_t)n * sizeof(pv));
+        if (nkw) memcpy(all + 1 + n, kw, 2 * (size_t)nkw * sizeof(pv));
         pv r = rt_call(b->fn, n + 1, all, nkw, all + 1 + n);
         gc_root_pop(1);
         return r;

@@ -22,8 +22,8 @@ typedef struct frame {
     pfun *fun;
     const uint8_t *ip;
     pv *sp;
-    pv *stack;          /* first value-stack slot (after the locals) */
-    int16_t handler;    /* offset of the top handler record from stack, -1: none */
+    uint8_t nlocals;    /* the value stack starts after the locals */
+    int16_t handler;    /* offset of the top handler record from the stack, -1: none */
     uint8_t c_entry;    /* returning from it ends the current run() */
     uint8_t pad;
     pv locals[];
@@ -35,8 +35,10 @@ typedef struct chunk {
     pv data[];
 } chunk;
 
+#define STACK(f) ((f)->locals + (f)->nlocals)
 #define FRAME_WORDS ((sizeof(frame) + sizeof(pv) - 1) / sizeof(pv))
-#define CHUNK_MIN_WORDS 96
+#define CHUNK_FIRST_WORDS 32  /* the module's frame: keep the idle heap free */
+#define CHUNK_WORDS 64        /* later chunks hold several frames */
 #define MAX_DEPTH 200
 
 static frame *cur;
@@ -84,7 +86,8 @@ static frame *alloc_frame(pfun *fn) {
     size_t words = FRAME_WORDS + co->nlocals + co->stack + 1;
     if (depth >= MAX_DEPTH) too_deep();
     if (!chunks || chunks->top + words > chunks->end) {
-        size_t n = words > CHUNK_MIN_WORDS ? words : CHUNK_MIN_WORDS;
+        size_t n = chunks ? CHUNK_WORDS : CHUNK_FIRST_WORDS;
+        if (n < words) n = words;
         chunk *c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
         if (!c) too_deep();
         c->prev = chunks;
@@ -97,8 +100,8 @@ static frame *alloc_frame(pfun *fn) {
     memset(f, 0, words * sizeof(pv));
     f->fun = fn;
     f->ip = co->code;
-    f->stack = f->locals + co->nlocals;
-    f->sp = f->stack;
+    f->nlocals = co->nlocals;
+    f->sp = f->locals + co->nlocals;
     f->handler = -1;
     depth++;
     return f;
@@ -128,7 +131,7 @@ static frame *enter(pfun *fn, int n, const pv *args, int nkw, const pv *kw) {
     }
     frame *f = alloc_frame(fn);
     int np = n < nargs ? n : nargs;
-    memcpy(f->locals, args, (size_t)np * sizeof(pv));
+    if (np) memcpy(f->locals, args, (size_t)np * sizeof(pv));
     if (co->flags & CODE_VARARGS) f->locals[nargs] = rest;
     const ptuple *names = (const ptuple *)((ptuple *)co->consts)->items[((ptuple *)co->consts)->len - 1];
     for (int i = 0; i < nkw; i++) {
@@ -229,7 +232,7 @@ static pv load_global(frame *f, pv name) {
  * when a finally block was entered (its (value, kind) pushed). */
 static bool enter_finally(frame *f, pv **spp, const uint8_t **ipp, pv value, int kind) {
     while (f->handler >= 0) {
-        pv *rec = f->stack + f->handler;
+        pv *rec = STACK(f) + f->handler;
         int32_t info = (int32_t)PV_INT(rec[0]);
         f->handler = (int16_t)PV_INT(rec[1]);
         if (info >> 16) {
@@ -281,7 +284,7 @@ resume:
             if (!reraise) add_traceback(exc, f);
             reraise = false;
             if (f->handler >= 0) {
-                pv *rec = f->stack + f->handler;
+                pv *rec = STACK(f) + f->handler;
                 int32_t info = (int32_t)PV_INT(rec[0]);
                 f->handler = (int16_t)PV_INT(rec[1]);
                 f->sp = rec;
@@ -389,6 +392,7 @@ resume:
                 /* splice positional args and the sequence into one tuple */
                 size_t nseq;
                 pv seqv = kw[-1];
+                if (!pv_is(seqv, &t_tuple) && !pv_is(seqv, &t_list)) kw[-1] = seqv = rt_call1((pv)&t_tuple, seqv);
                 pv *items = rt_unpack(seqv, &nseq);
                 pv t = tuple_new((size_t)npos + nseq);
                 items = rt_unpack(seqv, &nseq);
@@ -634,7 +638,7 @@ resume:
             unsigned t = JARG();
             PUSH(PV_FROM_INT((int32_t)t | kind << 16));
             PUSH(PV_FROM_INT(f->handler));
-            f->handler = (int16_t)(sp - 2 - f->stack);
+            f->handler = (int16_t)(sp - 2 - STACK(f));
             break;
         }
         case OP_POP_BLOCK:
@@ -675,9 +679,9 @@ resume:
                 d = *ip++;
             unwind_jump_with:;
                 int nh = 0;
-                for (int h = f->handler; h >= 0; h = (int)PV_INT(f->stack[h + 1])) nh++;
+                for (int h = f->handler; h >= 0; h = (int)PV_INT(STACK(f)[h + 1])) nh++;
                 while (nh > (int)keep) {
-                    pv *rec = f->stack + f->handler;
+                    pv *rec = STACK(f) + f->handler;
                     int32_t hinfo = (int32_t)PV_INT(rec[0]);
                     f->handler = (int16_t)PV_INT(rec[1]);
                     nh--;
@@ -689,7 +693,7 @@ resume:
                         goto next_op;
                     }
                 }
-                sp = f->stack + d;
+                sp = STACK(f) + d;
                 ip = f->fun->code->code + target;
             }
             break;
@@ -705,7 +709,7 @@ resume:
             TOP() = exit;
             PUSH(PV_FROM_INT((int32_t)t | 1 << 16));
             PUSH(PV_FROM_INT(f->handler));
-            f->handler = (int16_t)(sp - 2 - f->stack);
+            f->handler = (int16_t)(sp - 2 - STACK(f));
             pv enter_m = rt_lookup_method(ctx, &N___enter__, &self);
             pv r = self ? rt_call(enter_m, 1, &self, 0, NULL) : rt_call0(enter_m);
             PUSH(r);
