@@ -98,12 +98,35 @@ static void expect(comp *c, int tok) {
 /* ---- emitting ---- */
 static uint8_t *code_of(cfn *f) { return (uint8_t *)f->code; }
 
+/* The compiler's scratch buffers live at the top of the arena (gc_top). */
+static void *scratch_realloc(void *p, size_t n) {
+    gc_top = true;
+    p = gc_realloc(p, n);
+    gc_top = false;
+    return p;
+}
+
+static void scratch_append(pv list, pv item) {
+    gc_top = true;
+    list_append(list, item);
+    gc_top = false;
+}
+
+/* Copy a scratch buffer into a block for the finished code object. */
+static void *persist(pv *scratch, size_t n) {
+    void *p = gc_alloc(n ? n : 1);
+    memcpy(p, (void *)*scratch, n);
+    gc_free((void *)*scratch);
+    *scratch = (pv)p;
+    return p;
+}
+
 static void reserve(comp *c, size_t n) {
     cfn *f = c->fn;
     if (f->ncode + n > f->capcode) {
         size_t cap = f->capcode * 2 + n;
         if (cap > 0xFFF0) syntax_error(c, "function too long");
-        f->code = (pv)gc_realloc((void *)f->code, cap);
+        f->code = (pv)scratch_realloc((void *)f->code, cap);
         f->capcode = cap;
     }
 }
@@ -120,7 +143,7 @@ static void mark_line(comp *c) {
     /* entries: (code delta, line delta) bytes; big steps split */
     while (f->nlines + 8 > f->caplines) {
         f->caplines = f->caplines * 2 + 16;
-        f->lines = (pv)gc_realloc((void *)f->lines, f->caplines);
+        f->lines = (pv)scratch_realloc((void *)f->lines, f->caplines);
     }
     uint8_t *p = (uint8_t *)f->lines;
     uint32_t dc = (uint32_t)f->ncode - f->lineoff;
@@ -129,7 +152,7 @@ static void mark_line(comp *c) {
         /* a rewind went back a line: restart the table position explicitly */
         while (f->nlines + 8 > f->caplines) {
             f->caplines *= 2;
-            f->lines = (pv)gc_realloc((void *)f->lines, f->caplines);
+            f->lines = (pv)scratch_realloc((void *)f->lines, f->caplines);
         }
         p = (uint8_t *)f->lines;
         p[f->nlines++] = 0;   /* marker: absolute line follows */
@@ -154,7 +177,7 @@ static void mark_line(comp *c) {
             dl -= (int32_t)b;
             if (f->nlines + 8 > f->caplines) {
                 f->caplines *= 2;
-                f->lines = (pv)gc_realloc((void *)f->lines, f->caplines);
+                f->lines = (pv)scratch_realloc((void *)f->lines, f->caplines);
                 p = (uint8_t *)f->lines;
             }
         }
@@ -233,7 +256,7 @@ static unsigned add_const(comp *c, pv v) {
             return (unsigned)i;
     }
     if (l->len >= 0x7FFF) syntax_error(c, "too many constants");
-    list_append(c->fn->consts, v);
+    scratch_append(c->fn->consts, v);
     return (unsigned)l->len - 1;
 }
 
@@ -267,7 +290,7 @@ static void store_name(comp *c, pv name) {
         if (c->ncomp == MAX_COMP_VARS || names->len >= 250) syntax_error(c, "comprehension too complex");
         c->comp_names[c->ncomp] = name;
         c->comp_slots[c->ncomp++] = (uint8_t)names->len;
-        list_append(c->fn->names, name);
+        scratch_append(c->fn->names, name);
     }
     int s = local_slot(c, name);
     if (s >= 0)
@@ -1036,6 +1059,7 @@ static void begin_fn(comp *c, cfn *f, bool is_module) {
     gc_root_push(&f->consts);
     gc_root_push(&f->names);
     gc_root_push(&f->globals);
+    gc_top = true;
     f->code = (pv)gc_alloc(32);
     f->capcode = 32;
     f->lines = (pv)gc_alloc(16);
@@ -1043,6 +1067,7 @@ static void begin_fn(comp *c, cfn *f, bool is_module) {
     f->consts = list_new(0);
     f->names = list_new(0);
     f->globals = list_new(0);
+    gc_top = false;
     c->fn = f;
 }
 
@@ -1052,11 +1077,9 @@ static pcode *end_fn(comp *c, const pstr *name, int nargs, int flags, uint32_t f
     pv keep = (pv)code;
     gc_root_push(&keep);
     code->type = &t_code;
-    code->code = gc_realloc((void *)f->code, f->ncode ? f->ncode : 1);
-    f->code = (pv)code->code;
+    code->code = persist(&f->code, f->ncode);
     code->ncode = (uint16_t)f->ncode;
-    code->lines = gc_realloc((void *)f->lines, f->nlines ? f->nlines : 1);
-    f->lines = (pv)code->lines;
+    code->lines = persist(&f->lines, f->nlines);
     code->nlines = (uint16_t)f->nlines;
     plist *cl = (plist *)f->consts;
     pv t = tuple_new(cl->len + 1);
@@ -1084,8 +1107,18 @@ static pcode *end_fn(comp *c, const pstr *name, int nargs, int flags, uint32_t f
 static void add_local(comp *c, pv name) {
     if (find_name(c->fn->names, name) < 0 && find_name(c->fn->globals, name) < 0) {
         if (((plist *)c->fn->names)->len >= 250) syntax_error(c, "too many local variables");
-        list_append(c->fn->names, name);
+        scratch_append(c->fn->names, name);
     }
+}
+
+/* `import x as y` binds y, not x: is the current name followed by `as`? */
+static bool followed_by_as(comp *c) {
+    lexpos p;
+    lex_save(&c->L, &p);
+    next(c);
+    bool as = c->L.tok == T_AS;
+    lex_restore(&c->L, &p);
+    return as;
 }
 
 static void scan_locals(comp *c) {
@@ -1160,11 +1193,11 @@ static void scan_locals(comp *c) {
                 prev = T_COLON;
                 continue;
             } else if (mode == 2 && prev != T_DOT) {
-                if (prev == T_IMPORT || prev == T_COMMA) add_local(c, name);
+                if ((prev == T_IMPORT || prev == T_COMMA) && !followed_by_as(c)) add_local(c, name);
             } else if (mode == 3 && seen_import && prev != T_AS) {
-                if (prev == T_IMPORT || prev == T_COMMA || prev == T_LPAREN) add_local(c, name);
+                if ((prev == T_IMPORT || prev == T_COMMA || prev == T_LPAREN) && !followed_by_as(c)) add_local(c, name);
             } else if (mode == 4) {
-                if (find_name(c->fn->globals, name) < 0) list_append(c->fn->globals, name);
+                if (find_name(c->fn->globals, name) < 0) scratch_append(c->fn->globals, name);
                 int i = find_name(c->fn->names, name);
                 (void)i;
             } else if (mode == 7) {
@@ -1224,7 +1257,7 @@ static int parameters(comp *c, int close, int *flags, int *ndefaults) {
         if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
         pv name = tok_name(c);
         if (find_name(c->fn->names, name) >= 0) syntax_error(c, "duplicate argument name");
-        list_append(c->fn->names, name);
+        scratch_append(c->fn->names, name);
         next(c);
         if (!(*flags & CODE_VARARGS)) n++;
         if (accept(c, T_ASSIGN)) {

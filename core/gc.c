@@ -28,6 +28,7 @@ static size_t first_free;     /* no free block below this index */
 
 pv gc_young[8];
 uint8_t gc_young_n;
+bool gc_top;
 
 #define MAX_ROOTS 48
 static pv *roots[MAX_ROOTS];
@@ -54,6 +55,7 @@ void gc_init(void *arena, size_t size) {
     first_free = 0;
     nroots = 0;
     gc_young_n = 0;
+    gc_top = false;
     memset(gc_young, 0, sizeof gc_young);
 }
 
@@ -157,7 +159,32 @@ void gc_collect(void) {
 }
 
 /* ---- allocation ---- */
+static void *claim(size_t start, size_t n) {
+    set_state(start, B_HEAD);
+    for (size_t i = start + 1; i < start + n; i++) set_state(i, B_TAIL);
+    void *p = pool + start * BLOCK;
+    memset(p, 0, n * BLOCK);
+    gc_young[gc_young_n++ & 7] = (pv)p;
+    return p;
+}
+
+/* Last fit, from the top: for the compiler's scratch buffers, so the
+ * objects that outlive compilation stay packed at the bottom and the
+ * arena's largest free run is not cut by holes they leave. */
+static void *find_top(size_t n) {
+    size_t run = 0;
+    for (size_t b = nblocks; b-- > first_free;) {
+        if (get_state(b) != B_FREE) {
+            run = 0;
+            continue;
+        }
+        if (++run == n) return claim(b, n);
+    }
+    return NULL;
+}
+
 static void *find(size_t n) {
+    if (gc_top) return find_top(n);
     size_t run = 0;
     for (size_t b = first_free; b < nblocks; b++) {
         if (get_state(b) != B_FREE) {
@@ -166,13 +193,8 @@ static void *find(size_t n) {
         }
         if (++run == n) {
             size_t start = b + 1 - n;
-            set_state(start, B_HEAD);
-            for (size_t i = start + 1; i <= b; i++) set_state(i, B_TAIL);
             if (start == first_free) first_free = b + 1;
-            void *p = pool + start * BLOCK;
-            memset(p, 0, n * BLOCK);
-            gc_young[gc_young_n++ & 7] = (pv)p;
-            return p;
+            return claim(start, n);
         }
     }
     return NULL;

@@ -38,7 +38,9 @@
     X(OSError) X(RuntimeError) X(NotImplementedError) X(SyntaxError) \
     X(TypeError) X(ValueError) X(UnicodeError) \
     X(NoneType) X(function) X(builtin_function) X(bound_method) X(module) \
-    X(code) X(iterator) X(ellipsis) X(pith) X(gen) X(const) X(enable) X(disable)
+    X(code) X(iterator) X(ellipsis) X(pith) X(gen) X(const) X(enable) X(disable) \
+    X(a) X(b) X(c) X(d) X(e) X(f) X(g) X(h) X(i) X(j) X(k) X(l) X(m) X(n) X(o) X(p) \
+    X(q) X(r) X(s) X(t) X(u) X(v) X(w) X(x) X(y) X(z)
 
 /* Names that are not identifiers: Y(c_name, "text"). */
 #define PITH_SNAMES(Y) \

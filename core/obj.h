@@ -231,6 +231,7 @@ void gc_root_push(pv *slot);   /* a C local the collector must see */
 void gc_root_pop(int n);
 extern pv gc_young[8];         /* the last allocations are always roots */
 extern uint8_t gc_young_n;
+extern bool gc_top;           /* allocate from the top of the arena (scratch) */
 
 /* ---- runtime.c: operations on any value ---- */
 pv rt_int(int64_t v);

@@ -656,7 +656,7 @@ static pv arr_tolist_fn(int n, const pv *args, int nkw, const pv *kw) {
 static BUILTIN(arr_append, append, 2, 2, false);
 static BUILTIN(arr_extend, extend, 2, 2, false);
 static BUILTIN(arr_pop, pop, 1, 2, false);
-static BUILTIN(arr_decode, decode, 1, 3, true);
+static BUILTIN(arr_decode, decode, 1, 3, false);
 static BUILTIN(arr_hex, hex, 1, 3, false);
 static BUILTIN(arr_tobytes, tobytes, 1, 1, false);
 static BUILTIN(arr_tolist, tolist, 1, 1, false);

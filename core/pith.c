@@ -40,6 +40,7 @@ int pith_exec(const char *src, size_t len, const char *filename, int mode) {
         TRY_END(j);
     } else {
         gc_root_restore(j.roots);
+        gc_top = false;
         pv e = j.exc;
         if (pv_is(e, &t_SystemExit)) {
             ptuple *a = (ptuple *)((pexc *)e)->args;

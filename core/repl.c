@@ -17,11 +17,11 @@
 #define CTRL_E 5
 #define ESC 27
 
-/* One buffer holds whatever is being entered: a friendly statement (all its
- * lines), a paste or a raw program; it is the longest program the REPL
- * takes. Every byte here is RAM on the nRF51. */
-#define ENTRY_MAX 384
-#define HISTORY_MAX 128
+/* One buffer, every byte of it RAM on the nRF51: what is being entered (a
+ * friendly statement with all its lines, a paste or a raw program) grows
+ * from the bottom; recent lines sit at the top, oldest first, and give way
+ * when an entry needs the room. So the longest program is REPL_BUF bytes. */
+#define REPL_BUF 384
 #define STR(x) STR_(x)
 #define STR_(x) #x
 
@@ -34,9 +34,9 @@
                "Type \"help()\" for more information.\r\n"
 #define RAW_BANNER "raw REPL; CTRL-B to exit\r\n"
 
-static char entry[ENTRY_MAX];
-/* Recent lines, newest first, each NUL-terminated, zeros after the oldest. */
-static char history[HISTORY_MAX];
+static char entry[REPL_BUF];
+/* The history's bytes at the top of `entry`, each line NUL-terminated. */
+static size_t hist_len;
 /* Outlives pith_repl: pyboard.py soft-reboots from the raw REPL and expects
  * to come back to it. */
 static char raw_mode;
@@ -65,7 +65,7 @@ static void out_repeat(char c, size_t n)
 
 static void too_long(void)
 {
-    out("MemoryError: REPL input over " STR(ENTRY_MAX) " bytes\r\n");
+    out("MemoryError: REPL input over " STR(REPL_BUF) " bytes\r\n");
 }
 
 static void run(size_t len, int mode)
@@ -77,39 +77,51 @@ static void run(size_t len, int mode)
 
 /* ---- history ---- */
 
+static void evict_oldest(void)
+{
+    hist_len -= strlen(entry + REPL_BUF - hist_len) + 1;
+}
+
+/* Whether an entry of n bytes fits, making room from the oldest lines. */
+static int fits(size_t n)
+{
+    while (n > REPL_BUF - hist_len && hist_len > 0) {
+        evict_oldest();
+    }
+    return n <= REPL_BUF - hist_len;
+}
+
 /* The i-th newest line, or NULL past the oldest. */
 static const char *history_at(int i)
 {
-    size_t at = 0;
-    while (at < HISTORY_MAX && history[at]) {
-        if (i-- == 0) {
-            return history + at;
+    size_t bottom = REPL_BUF - hist_len, end = REPL_BUF;
+    while (end > bottom) {
+        size_t at = end - 1;
+        while (at > bottom && entry[at - 1]) {
+            at--;
         }
-        at += strlen(history + at) + 1;
+        if (i-- == 0) {
+            return entry + at;
+        }
+        end = at;
     }
     return NULL;
 }
 
-static void history_add(const char *s, size_t n)
+/* Remember the line s[0..n), which lies in the first `used` bytes. */
+static void history_add(const char *s, size_t n, size_t used)
 {
-    size_t room = HISTORY_MAX - (n + 1);
-    if (n == 0 || n + 1 > HISTORY_MAX ||
-        (strlen(history) == n && memcmp(history, s, n) == 0)) {
+    const char *newest = history_at(0);
+    if (n == 0 || used + n + 1 > REPL_BUF ||
+        (newest && strlen(newest) == n && memcmp(newest, s, n) == 0)) {
         return;
     }
-    /* Keep the older lines that still fit whole after the new one. */
-    size_t keep = 0;
-    while (keep < HISTORY_MAX && history[keep]) {
-        size_t end = keep + strlen(history + keep) + 1;
-        if (end > room) {
-            break;
-        }
-        keep = end;
-    }
-    memmove(history + n + 1, history, keep);
-    memset(history + n + 1 + keep, 0, room - keep);
-    memcpy(history, s, n);
-    history[n] = 0;
+    fits(used + n + 1);
+    char *bottom = entry + REPL_BUF - hist_len;
+    memmove(bottom - (n + 1), bottom, hist_len);
+    hist_len += n + 1;
+    memcpy(entry + REPL_BUF - (n + 1), s, n);
+    entry[REPL_BUF - 1] = 0;
 }
 
 /* ---- line editing: the echo redraws only what changed, with \b moves ---- */
@@ -135,7 +147,7 @@ static void cursor_to(line_t *l, size_t pos)
 
 static void insert(line_t *l, const char *s, size_t n)
 {
-    if (l->len + n > ENTRY_MAX) {
+    if (!fits(l->len + n)) {
         return;
     }
     memmove(entry + l->cur + n, entry + l->cur, l->len - l->cur);
@@ -173,11 +185,12 @@ static void backspace(line_t *l)
 static void replace_line(line_t *l, const char *s, size_t n)
 {
     size_t old = l->len - l->start;
-    if (l->start + n > ENTRY_MAX) {
+    if (!fits(l->start + n)) {
         return;
     }
     cursor_to(l, l->start);
-    memcpy(entry + l->start, s, n);
+    /* memmove: making room may have evicted the very line s points at. */
+    memmove(entry + l->start, s, n);
     l->len = l->cur = l->start + n;
     hal_stdout(s, n);
     if (old > n) {
@@ -423,7 +436,7 @@ static int paste_mode(void)
             char ch = (char)c;
             hal_stdout(&ch, 1);
         }
-        if (n < ENTRY_MAX) {
+        if (fits(n + 1)) {
             entry[n++] = (char)c;
         } else {
             full = 1;
@@ -469,9 +482,9 @@ static int friendly_repl(void)
         if (blank(entry, l.len)) {
             continue;
         }
-        history_add(entry, l.len);
+        history_add(entry, l.len, l.len);
         while (k == 0 && unfinished(entry, l.len)) {
-            if (l.len == ENTRY_MAX) {
+            if (!fits(l.len + 1)) {
                 too_long();
                 k = CTRL_C;
                 break;
@@ -491,7 +504,7 @@ static int friendly_repl(void)
                 /* Ctrl-D on an empty line ends the statement at once. */
                 out("\r\n");
             } else if (!blank(entry + l.start, l.len - l.start)) {
-                history_add(entry + l.start, l.len - l.start);
+                history_add(entry + l.start, l.len - l.start, l.len);
             }
         }
         if (k != CTRL_C) {
@@ -533,7 +546,7 @@ static int raw_paste(void)
         if (full) {
             continue;
         }
-        if (n == ENTRY_MAX) {
+        if (!fits(n + 1)) {
             full = 1;
             out("\x04");
             continue;
@@ -567,7 +580,7 @@ static int raw_repl(void)
                 if (c == CTRL_C) {
                     n = 0;
                     full = 0;
-                } else if (n < ENTRY_MAX) {
+                } else if (fits(n + 1)) {
                     entry[n++] = (char)c;
                 } else {
                     full = 1;

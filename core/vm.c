@@ -37,7 +37,6 @@ typedef struct chunk {
 
 #define STACK(f) ((f)->locals + (f)->nlocals)
 #define FRAME_WORDS ((sizeof(frame) + sizeof(pv) - 1) / sizeof(pv))
-#define CHUNK_FIRST_WORDS 32  /* the module's frame: keep the idle heap free */
 #define CHUNK_WORDS 64        /* later chunks hold several frames */
 #define MAX_DEPTH 200
 
@@ -86,8 +85,9 @@ static frame *alloc_frame(pfun *fn) {
     size_t words = FRAME_WORDS + co->nlocals + co->stack + 1;
     if (depth >= MAX_DEPTH) too_deep();
     if (!chunks || chunks->top + words > chunks->end) {
-        size_t n = chunks ? CHUNK_WORDS : CHUNK_FIRST_WORDS;
-        if (n < words) n = words;
+        /* the module's frame gets a chunk of its own size, keeping the
+         * idle heap free; later chunks hold several frames */
+        size_t n = chunks && words < CHUNK_WORDS ? CHUNK_WORDS : words;
         chunk *c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
         if (!c) too_deep();
         c->prev = chunks;
