@@ -31,10 +31,12 @@ static pv gc_nothing_fn(int n, const pv *a, int nkw, const pv *kw) { return PV_N
 static BUILTIN(mgc_collect, collect, 0, 0, false);
 static BUILTIN(gc_nothing, enable, 0, 0, false);
 static const pbuiltin gc_disable = {&t_builtin, &N_disable, gc_nothing_fn, 0, 0, false};
+static pv gc_isenabled_fn(int n, const pv *a, int nkw, const pv *kw) { return PV_TRUE; }
+static BUILTIN(gc_isenabled, isenabled, 0, 0, false);
 static BUILTIN(gc_mem_free, mem_free, 0, 0, false);
 static BUILTIN(gc_mem_alloc, mem_alloc, 0, 0, false);
 TABLE(gc_table, MEMBER(__name__, &N_gc), MEMBER(collect, &mgc_collect), MEMBER(mem_free, &gc_mem_free),
-      MEMBER(mem_alloc, &gc_mem_alloc), MEMBER(enable, &gc_nothing), MEMBER(disable, &gc_disable));
+      MEMBER(mem_alloc, &gc_mem_alloc), MEMBER(enable, &gc_nothing), MEMBER(disable, &gc_disable), MEMBER(isenabled, &gc_isenabled));
 static MODULE(mod_gc, gc, gc_table);
 
 /* ---- sys ---- */

@@ -38,7 +38,7 @@
     X(OSError) X(RuntimeError) X(NotImplementedError) X(SyntaxError) \
     X(TypeError) X(ValueError) X(UnicodeError) \
     X(NoneType) X(function) X(builtin_function) X(bound_method) X(module) \
-    X(code) X(iterator) X(ellipsis) X(pith) X(gen) X(const) X(enable) X(disable) \
+    X(code) X(iterator) X(ellipsis) X(pith) X(gen) X(const) X(enable) X(disable) X(isenabled) \
     X(a) X(b) X(c) X(d) X(e) X(f) X(g) X(h) X(i) X(j) X(k) X(l) X(m) X(n) X(o) X(p) \
     X(q) X(r) X(s) X(t) X(u) X(v) X(w) X(x) X(y) X(z)
 

@@ -37,7 +37,7 @@ typedef struct chunk {
 
 #define STACK(f) ((f)->locals + (f)->nlocals)
 #define FRAME_WORDS ((sizeof(frame) + sizeof(pv) - 1) / sizeof(pv))
-#define CHUNK_WORDS 64        /* later chunks hold several frames */
+#define CHUNK_WORDS_MAX 256
 #define MAX_DEPTH 200
 
 static frame *cur;
@@ -82,12 +82,19 @@ static _Noreturn void too_deep(void) { rt_raise_msg(&t_RuntimeError, "maximum re
 
 static frame *alloc_frame(pfun *fn) {
     pcode *co = fn->code;
-    size_t words = FRAME_WORDS + co->nlocals + co->stack + 1;
+    size_t words = FRAME_WORDS + co->nlocals + co->stack;
     if (depth >= MAX_DEPTH) too_deep();
     if (!chunks || chunks->top + words > chunks->end) {
         /* the module's frame gets a chunk of its own size, keeping the
-         * idle heap free; later chunks hold several frames */
-        size_t n = chunks && words < CHUNK_WORDS ? CHUNK_WORDS : words;
+         * idle heap free; later chunks double, so deep recursion pays few
+         * chunk headers and little waste at chunk ends */
+        size_t n = words;
+        if (chunks) {
+            size_t prev = (size_t)(chunks->end - chunks->data) * 2;
+            if (prev < 32) prev = 32;
+            if (prev > CHUNK_WORDS_MAX) prev = CHUNK_WORDS_MAX;
+            if (n < prev) n = prev;
+        }
         chunk *c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
         if (!c) too_deep();
         c->prev = chunks;
@@ -405,18 +412,6 @@ resume:
             if (--poll_count == 0) {
                 poll_count = 64;
                 rt_poll();
-            }
-            if (pv_is(fn, &t_bound) && pv_is(((pbound *)fn)->fn, &t_function) && !star && args == fnslot + 1) {
-                /* method of a Python function: self goes before the args */
-                pbound *b = (pbound *)fn;
-                memmove(fnslot + 2, fnslot + 1, (size_t)(sp - fnslot - 1) * sizeof(pv));
-                sp++;
-                f->sp = sp;
-                fnslot[1] = b->self;
-                fn = b->fn;
-                args = fnslot + 1;
-                npos++;
-                kw++;
             }
             if (pv_is(fn, &t_function)) {
                 frame *nf = enter((pfun *)fn, npos, args, nkw, kw);
