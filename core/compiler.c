@@ -887,10 +887,10 @@ static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs) {
     for (;;) {
         int t = c->L.tok;
         if (t != T_LBRACKET && t != T_DOT && t != T_LPAREN) break;
-        /* the previous pending part is a load */
+        /* the previous pending part is a load (a call's result is already there) */
         if (pending == 0) load_name(c, name);
         else if (pending == 1) op(c, OP_LOAD_SUBSCR, -1);
-        else op_a(c, OP_LOAD_ATTR, add_const(c, attr), 0);
+        else if (pending == 2) op_a(c, OP_LOAD_ATTR, add_const(c, attr), 0);
         next(c);
         if (t == T_LBRACKET) {
             subscript(c);

@@ -30,7 +30,7 @@ pv gc_young[8];
 uint8_t gc_young_n;
 bool gc_top;
 
-#define MAX_ROOTS 48
+#define MAX_ROOTS 32
 static pv *roots[MAX_ROOTS];
 static int nroots;
 
@@ -72,7 +72,7 @@ static size_t obj_blocks(size_t b) {
 }
 
 /* ---- marking ---- */
-#define MARK_STACK 32
+#define MARK_STACK 16
 static size_t mark_stack[MARK_STACK];
 static int mark_sp;
 static bool mark_overflow;
@@ -261,6 +261,14 @@ void *gc_realloc(void *p, size_t bytes) {
     memcpy(q, (void *)keep, have * BLOCK);
     gc_free((void *)keep);
     return q;
+}
+
+void gc_each(const ptype *type, void (*fn)(void *obj, void *ctx), void *ctx) {
+    for (size_t b = 0; b < nblocks; b++) {
+        if (get_state(b) != B_HEAD) continue;
+        pobj *o = (pobj *)(pool + b * BLOCK);
+        if (o->type == type) fn(o, ctx);
+    }
 }
 
 void gc_info(size_t *used, size_t *free_bytes, size_t *largest) {

@@ -224,6 +224,7 @@ void *gc_alloc(size_t bytes);            /* raises MemoryError */
 void *gc_alloc_try(size_t bytes);        /* NULL when out of memory (after a collection) */
 void *gc_realloc(void *p, size_t bytes); /* raises MemoryError */
 void gc_free(void *p);
+void gc_each(const ptype *type, void (*fn)(void *obj, void *ctx), void *ctx); /* live objects of a type */
 void gc_collect(void);
 void gc_info(size_t *used, size_t *free_bytes, size_t *largest);
 bool gc_owns(const void *p);

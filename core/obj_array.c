@@ -291,7 +291,20 @@ pv array_new(const ptype *t, char typecode, size_t n) {
     return PV_FROM_PTR(a);
 }
 
-static void check_resizable(const parray *a) {
+static void count_view(void *obj, void *ctx) {
+    pmview *m = obj;
+    parray **a = ctx;
+    if (m->obj == (pv)a[0] && !m->released) a[1] = (parray *)((uintptr_t)a[1] + 1);
+}
+
+/* Views die without telling their exporter (there are no finalisers), so
+ * before refusing a resize, collect and count the views still alive. */
+static void check_resizable(parray *a) {
+    if (!a->exports) return;
+    gc_collect();
+    parray *ctx[2] = {a, NULL};
+    gc_each(&t_memoryview, count_view, ctx);
+    a->exports = (uint16_t)(uintptr_t)ctx[1];
     if (a->exports) rt_raise_msg(&t_BufferError, "Existing exports of data: object cannot be re-sized");
 }
 

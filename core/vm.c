@@ -495,6 +495,25 @@ resume:
         }
         case OP_BUILD_SLICE: {
             int n = *ip++;
+            if (*ip == OP_LOAD_SUBSCR || *ip == OP_STORE_SUBSCR || *ip == OP_DELETE_SUBSCR) {
+                /* x[a:b] used at once: the slice lives on the C stack, so
+                 * slicing allocates nothing but its result */
+                pslice s = {&t_slice, sp[-n], sp[1 - n], n == 3 ? sp[-1] : PV_NONE};
+                pv *obj = sp - n - 1;
+                int o = *ip++;
+                if (o == OP_LOAD_SUBSCR) {
+                    pv r = rt_subscr(*obj, (pv)&s, SUB_LOAD);
+                    sp = obj;
+                    PUSH(r);
+                } else if (o == OP_STORE_SUBSCR) {
+                    rt_subscr(*obj, (pv)&s, obj[-1]);
+                    sp = obj - 1;
+                } else {
+                    rt_subscr(*obj, (pv)&s, SUB_DELETE);
+                    sp = obj;
+                }
+                break;
+            }
             pv step = n == 3 ? POP() : PV_NONE;
             pv stop = POP();
             TOP() = slice_new(TOP(), stop, step);

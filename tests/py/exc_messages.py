@@ -1,0 +1,38 @@
+# exception messages, MicroPython wording; each caught and printed as "Type msg"
+def show(f):
+    try:
+        f()
+        print('no exception')
+    except Exception as e:
+        print(type(e).__name__, e)
+show(lambda: undefined_thing)
+show(lambda: 1 // 0)
+show(lambda: 1 % 0)
+show(lambda: 5 / 0)
+show(lambda: [1, 2][2])
+show(lambda: (1, 2)[-3])
+show(lambda: 'ab'[5])
+show(lambda: bytearray(2)[2])
+show(lambda: 1 + 'a')
+show(lambda: 'a' + 1)
+show(lambda: int('x'))
+show(lambda: int('12a'))
+show(lambda: '%d' % 'a')
+show(lambda: (5).foo)
+show(lambda: 'abc'.nosuch)
+show(lambda: (1)())
+show(lambda: 'str'())
+show(lambda: len(5))
+show(lambda: len(None))
+show(lambda: iter(5))
+show(lambda: [x for x in 7])
+def two(a, b):
+    return a + b
+show(lambda: two(1, 2, 3))
+show(lambda: next(iter(())))
+show(lambda: [].pop())
+show(lambda: -'s')
+show(lambda: 'a' * 'b')
+show(lambda: [1] < 2)
+show(lambda: hash([]))
+show(lambda: (1, 2).nope)

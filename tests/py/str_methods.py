@@ -1,0 +1,17 @@
+# str methods: find replace split join strip upper lower startswith endswith
+s = 'the cat sat on the mat'
+print(s.find('at'), s.find('at', 6), s.find('dog'), s.find(''), s.find('the', 1))
+print(s.replace('at', 'og'), s.replace('the ', ''), s.replace('at', 'AT', 1))
+print(s.replace('zz', 'y') == s, 'aaa'.replace('a', 'bb'))
+print(s.split(), s.split(' ', 2), 'a,b,,c'.split(','), '  a  b  '.split())
+print('line1\nline2'.split('\n'), 'abc'.split('b'), 'abc'.split('x'))
+print('-'.join(['a', 'b', 'c']), ''.join(['x', 'y']), ', '.join(('1', '2')), '+'.join([]))
+print('[' + '  pad  '.strip() + ']', '[' + 'xxhixx'.strip('x') + ']')
+print('[' + '  l'.lstrip() + ']', '[' + 'r  '.rstrip() + ']', '[' + '\t\n w \r\n'.strip() + ']')
+print('MiXeD 12'.upper(), 'MiXeD 12'.lower(), ''.upper())
+print(s.startswith('the'), s.startswith('cat'), s.startswith('cat', 4))
+print(s.endswith('mat'), s.endswith('ma'), s.endswith(''))
+words = 'one two three'.split()
+print(len(words), words[-1].upper(), '/'.join([w[0] for w in words]))
+print('x=1;y=2'.split(';')[1].split('=')[1])
+print(s.upper().lower() == s, 'a b c'.split(' ') == ['a', 'b', 'c'])
