@@ -13,10 +13,11 @@ GOLDEN_BOARDS :=
 TEST_STEPS   :=
 
 # Debian packages the build and the tests need (make deps installs them).
-DEB_PKGS := gcc clang make python3 nodejs npm \
+# Node.js comes with the machine (nodejs and npm are only added when absent).
+DEB_PKGS := gcc make python3 \
             emscripten node-acorn \
             gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
-            qemu-system-arm chromium firmware-microbit-micropython socat
+            qemu-system-arm chromium firmware-microbit-micropython
 
 .PHONY: all help deps test golden clean
 all: host
@@ -38,6 +39,7 @@ $(BUILD)/.deps-ok: Makefile
 	@missing=""; for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
+	command -v node >/dev/null || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	        echo "deps: installing$$missing"; \

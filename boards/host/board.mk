@@ -1,19 +1,33 @@
-# Host board: a POSIX command-line pith, plus an ASan/UBSan build for tests.
+# Host board: a POSIX command-line pith, plus two checking builds for tests:
+# host-asan (Address + UndefinedBehavior sanitizers) and host-stress (the
+# same, collecting before every allocation and poisoning freed blocks, so an
+# object the collector cannot see shows up at once).
 HOST_SRC := $(CORE_SRC) $(wildcard boards/host/*.c)
-HOST_CFLAGS := $(WARN) -O2 -g -Icore -Iboards
+HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/board.mk
+HOST_CFLAGS := $(WARN) -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: host host-asan
+.PHONY: host host-asan host-stress test-fuzz
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
+host-stress: $(BUILD)/host-stress/pith
 
-$(BUILD)/host/pith: $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h)
+$(BUILD)/host/pith: $(HOST_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_CFLAGS) -o $@ $(HOST_SRC) -lm
+	$(CC) $(HOST_CFLAGS) -O2 -o $@ $(HOST_SRC) -lm
 
-$(BUILD)/host-asan/pith: $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h)
+$(BUILD)/host-asan/pith: $(HOST_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
-	    -fno-omit-frame-pointer -o $@ $(HOST_SRC) -lm
+	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -o $@ $(HOST_SRC) -lm
 
-GOLDEN_BOARDS += host host-asan
-GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith
+$(BUILD)/host-stress/pith: $(HOST_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_POISON -o $@ $(HOST_SRC) -lm
+
+# Mutated golden programs must never crash the sanitized build.
+test-fuzz: $(BUILD)/host-asan/pith
+	tests/fuzz/mutate.py --runs 400 $(BUILD)/host-asan/pith
+
+GOLDEN_BOARDS += host host-asan host-stress
+GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
+TEST_STEPS += test-fuzz
