@@ -23,6 +23,7 @@ enum {
     OP_CALL_METHOD,     /* b npos, b nkw */
     OP_CALL,            /* b npos, b nkw: fn args... (name value)... -> result */
     OP_CALL_VAR,        /* b npos, b nkw: fn args... seq (name value)... */
+    OP_CALL_METHOD_VAR, /* b npos, b nkw: meth self args... seq (name value)... */
     OP_LOAD_SUBSCR,     /* obj index -> value */
     OP_STORE_SUBSCR,    /* value obj index -> */
     OP_DELETE_SUBSCR,   /* obj index -> */

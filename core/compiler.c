@@ -549,11 +549,7 @@ static void call(comp *c, int base_op) {
     expect(c, T_RPAREN);
     if (npos > 255 || nkw > 255) syntax_error(c, "too many arguments");
     int extra = base_op == OP_CALL_METHOD ? 1 : 0;
-    int o = star ? OP_CALL_VAR : base_op;
-    if (star && base_op == OP_CALL_METHOD) {
-        /* method + star: turn (meth, self) into a plain call with self first */
-        syntax_error(c, "*args in method calls not supported");
-    }
+    int o = !star ? base_op : base_op == OP_CALL_METHOD ? OP_CALL_METHOD_VAR : OP_CALL_VAR;
     op(c, o, -(npos + 2 * nkw + (star ? 1 : 0) + extra));
     byte(c, npos);
     byte(c, nkw);
@@ -615,10 +611,7 @@ static void display(comp *c, int close, int build) {
         truncate_to(c, &start);
         op_a(c, is_dict ? OP_BUILD_DICT : OP_BUILD_LIST, 0, 1);
         comprehension(c, &start, is_dict);
-        expect(c, close);
-        if (build == OP_BUILD_TUPLE) {
-            /* a generator expression: built eagerly as a list */
-        }
+        expect(c, close); /* a generator expression is built eagerly, as a list */
         return;
     }
     if (build == OP_BUILD_TUPLE && c->L.tok == close) {
@@ -782,7 +775,7 @@ static void expr_prec(comp *c, int min) {
             }
             o = compare_op(c, true);
             expr_prec(c, P_BOR);
-            if (compare_op(c, false) >= 0 && !(c->L.tok == T_NOT && 0)) {
+            if (compare_op(c, false) >= 0) {
                 /* a < b < c: keep b for the next comparison; stop early on false */
                 cmp_chain = jump(c, OP_COMPARE_CHAIN, cmp_chain, -1);
                 byte(c, o);
@@ -920,8 +913,6 @@ static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs) {
         else if (pending == 1) op(c, OP_DELETE_SUBSCR, -2);
         else syntax_error(c, "can't delete attribute");
     } else {
-        mark_t after;
-        save(c, &after);
         if (pending == 0) load_name(c, name);
         else if (pending == 1) {
             op(c, OP_DUP_TOP_TWO, 2);
@@ -930,8 +921,6 @@ static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs) {
             op(c, OP_DUP_TOP, 1);
             op_a(c, OP_LOAD_ATTR, add_const(c, attr), 0);
         }
-        mark_t here_now;
-        save(c, &here_now);
         rewind_lexer(c, aug_rhs);
         expr(c);
         op(c, OP_BINARY, -1);
@@ -947,8 +936,6 @@ static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs) {
             op_a(c, OP_STORE_ATTR, add_const(c, attr), -2);
         }
         rewind_lexer(c, &end_rhs);
-        (void)after;
-        (void)here_now;
     }
 }
 

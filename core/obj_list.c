@@ -149,7 +149,6 @@ static pv slice_copy(const ptype *type, pv *items, size_t len, pv index) {
     rt_slice_indices(index, len, &start, &stop, &step, &count);
     pv r = type == &t_tuple ? tuple_new(count) : list_new(count);
     pv *d = type == &t_tuple ? ((ptuple *)r)->items : ((plist *)r)->items;
-    items = type == &t_tuple ? items : items; /* the source cannot move: objects never do */
     for (size_t i = 0; i < count; i++) d[i] = items[start + (intptr_t)i * step];
     return r;
 }

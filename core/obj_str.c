@@ -266,11 +266,7 @@ static pv str_binary(int op, pv a, pv b) {
     case OP_GE: return PV_BOOL(c >= 0);
     case OP_IN: return PV_BOOL(find_bytes(x->data, x->len, (const char *)yd, yn) != NULL);
     case OP_ADD: {
-        pv keep = b;
-        gc_root_push(&keep);
-        pv r = str_new(x->type, NULL, (size_t)x->len + yn);
-        gc_root_pop(1);
-        /* the buffer may have moved? no: objects never move */
+        pv r = str_new(x->type, NULL, (size_t)x->len + yn); /* objects never move: yd stays valid */
         memcpy((char *)((pstr *)r)->data, x->data, x->len);
         memcpy((char *)((pstr *)r)->data + x->len, yd, yn);
         return r;

@@ -374,14 +374,15 @@ resume:
         }
         case OP_CALL_METHOD:
         case OP_CALL:
-        case OP_CALL_VAR: {
+        case OP_CALL_VAR:
+        case OP_CALL_METHOD_VAR: {
             int o = ip[-1];
             int npos = *ip++, nkw = *ip++;
             pv *fnslot, fn, *args;
-            int star = o == OP_CALL_VAR;
+            int star = o == OP_CALL_VAR || o == OP_CALL_METHOD_VAR;
             pv *kw = sp - 2 * nkw;
-            if (o == OP_CALL_METHOD) {
-                fnslot = kw - npos - 2;
+            if (o == OP_CALL_METHOD || o == OP_CALL_METHOD_VAR) {
+                fnslot = kw - npos - star - 2;
                 if (fnslot[0]) {
                     fn = fnslot[0];
                     args = fnslot + 1;
