@@ -29,26 +29,7 @@ static pv chr_fn(int n, const pv *args, int nkw, const pv *kw) {
     int64_t c = rt_to_int(args[0]);
     if (c < 0 || c > 0x10FFFF) rt_raise_msg(&t_ValueError, "chr() arg not in range(0x110000)");
     char b[4];
-    size_t k;
-    if (c < 0x80) {
-        b[0] = (char)c;
-        k = 1;
-    } else if (c < 0x800) {
-        b[0] = (char)(0xC0 | (c >> 6));
-        b[1] = (char)(0x80 | (c & 0x3F));
-        k = 2;
-    } else if (c < 0x10000) {
-        b[0] = (char)(0xE0 | (c >> 12));
-        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F));
-        k = 3;
-    } else {
-        b[0] = (char)(0xF0 | (c >> 18));
-        b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (c & 0x3F));
-        k = 4;
-    }
+    size_t k = utf8_encode((uint32_t)c, b);
     return str_new(&t_str, b, k);
 }
 BUILTIN(chr, chr, 1, 1, false);

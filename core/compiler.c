@@ -369,27 +369,7 @@ static int hexval(int ch) {
 
 static void utf8_put(vstr *v, uint32_t cp) {
     char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    vstr_add(v, b, n);
+    vstr_add(v, b, utf8_encode(cp, b));
 }
 
 /* Decode one string token (with prefix and quotes) into v. */
@@ -1674,18 +1654,22 @@ static pv dotted_name(comp *c) {
     return str_intern(c->L.src + start, end - start);
 }
 
+/* Store TOS under `as NAME` if given, else under name. */
+static void store_as(comp *c, pv name) {
+    if (accept(c, T_AS)) {
+        if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
+        name = tok_name(c);
+        next(c);
+    }
+    store_name(c, name);
+}
+
 static void import_statement(comp *c) {
     next(c);
     do {
         pv name = dotted_name(c);
         op_a(c, OP_IMPORT, add_const(c, name), 1);
-        pv as = name;
-        if (accept(c, T_AS)) {
-            if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-            as = tok_name(c);
-            next(c);
-        }
-        store_name(c, as);
+        store_as(c, name);
     } while (accept(c, T_COMMA));
 }
 
@@ -1705,13 +1689,7 @@ static void from_statement(comp *c) {
         pv n = tok_name(c);
         next(c);
         op_a(c, OP_IMPORT_FROM, add_const(c, n), 1);
-        pv as = n;
-        if (accept(c, T_AS)) {
-            if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-            as = tok_name(c);
-            next(c);
-        }
-        store_name(c, as);
+        store_as(c, n);
     } while (accept(c, T_COMMA));
     if (paren) expect(c, T_RPAREN);
     op(c, OP_POP_TOP, -1);

@@ -199,6 +199,15 @@ extern const pobj o_none, o_true, o_false, o_ellipsis;
 #define PV_FALSE PV_FROM_PTR(&o_false)
 #define PV_BOOL(b) ((b) ? PV_TRUE : PV_FALSE)
 
+/* The six comparisons of two C numbers, as the cases of a switch on op. */
+#define COMPARE_CASES(x, y) \
+    case OP_LT: return PV_BOOL((x) < (y)); \
+    case OP_LE: return PV_BOOL((x) <= (y)); \
+    case OP_GT: return PV_BOOL((x) > (y)); \
+    case OP_GE: return PV_BOOL((x) >= (y)); \
+    case OP_EQ: return PV_BOOL((x) == (y)); \
+    case OP_NE: return PV_BOOL((x) != (y));
+
 static inline const ptype *pv_type(pv v) {
     return PV_IS_INT(v) ? &t_int : PV_OBJ(v)->type;
 }
@@ -303,6 +312,7 @@ const pstr *str_intern_static(const char *s, size_t n); /* a flash name, or NULL
 uint32_t str_hash_bytes(const char *s, size_t n);
 bool str_eq(const pstr *a, const pstr *b);
 size_t utf8_len(const char *s, size_t n);
+size_t utf8_encode(uint32_t cp, char out[4]); /* bytes written */
 pv bytes_repr_prefix(void);
 pv list_new(size_t n);
 void list_append(pv list, pv item);

@@ -395,12 +395,7 @@ static pv float_binary(int op, float x, float y) {
         if (y == 0) zero_div();
         return rt_float(fmodf_py(x, y));
     case OP_POW: return float_pow(x, y);
-    case OP_LT: return PV_BOOL(x < y);
-    case OP_LE: return PV_BOOL(x <= y);
-    case OP_GT: return PV_BOOL(x > y);
-    case OP_GE: return PV_BOOL(x >= y);
-    case OP_EQ: return PV_BOOL(x == y);
-    case OP_NE: return PV_BOOL(x != y);
+    COMPARE_CASES(x, y)
     default: return PV_NULL;
     }
 }
@@ -453,12 +448,7 @@ static pv int_binary(int op, int64_t x, int64_t y) {
     case OP_AND: return rt_int(x & y);
     case OP_OR: return rt_int(x | y);
     case OP_XOR: return rt_int(x ^ y);
-    case OP_LT: return PV_BOOL(x < y);
-    case OP_LE: return PV_BOOL(x <= y);
-    case OP_GT: return PV_BOOL(x > y);
-    case OP_GE: return PV_BOOL(x >= y);
-    case OP_EQ: return PV_BOOL(x == y);
-    case OP_NE: return PV_BOOL(x != y);
+    COMPARE_CASES(x, y)
     default: return PV_NULL;
     }
 }

@@ -138,12 +138,7 @@ pv rt_binary(int op, pv a, pv b) {
         switch (op & ~OP_INPLACE) {
         case OP_ADD: return rt_int((int64_t)x + y);
         case OP_SUB: return rt_int((int64_t)x - y);
-        case OP_LT: return PV_BOOL(x < y);
-        case OP_LE: return PV_BOOL(x <= y);
-        case OP_GT: return PV_BOOL(x > y);
-        case OP_GE: return PV_BOOL(x >= y);
-        case OP_EQ: return PV_BOOL(x == y);
-        case OP_NE: return PV_BOOL(x != y);
+        COMPARE_CASES(x, y)
         case OP_AND: return PV_FROM_INT(x & y);
         case OP_OR: return PV_FROM_INT(x | y);
         case OP_XOR: return PV_FROM_INT(x ^ y);
