@@ -42,13 +42,14 @@ typedef struct chunk {
 
 static frame *cur;
 static chunk *chunks;
+static chunk *spare;       /* the last chunk emptied: reused, so calls allocate nothing */
 static int depth;
 static pv handling;        /* the exception an except clause is handling */
 pv vm_main_globals, vm_last_exc, vm_intern, vm_extra_roots[4];
 
 void vm_reset(void) {
     cur = NULL;
-    chunks = NULL;
+    chunks = spare = NULL;
     depth = 0;
     handling = PV_NULL;
     vm_main_globals = vm_last_exc = vm_intern = PV_NULL;
@@ -56,6 +57,7 @@ void vm_reset(void) {
 }
 
 void vm_mark_roots(void) {
+    spare = NULL; /* unmarked, so the collector takes it back */
     for (chunk *c = chunks; c; c = c->prev) gc_mark_shallow(c);
     for (frame *f = cur; f; f = f->prev) {
         gc_mark((pv)f->fun);
@@ -95,11 +97,16 @@ static frame *alloc_frame(pfun *fn) {
             if (prev > CHUNK_WORDS_MAX) prev = CHUNK_WORDS_MAX;
             if (n < prev) n = prev;
         }
-        chunk *c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
-        if (!c) too_deep();
+        chunk *c = spare;
+        if (c && (size_t)(c->end - c->data) >= n) {
+            spare = NULL;
+        } else {
+            c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
+            if (!c) too_deep();
+            c->end = c->data + n;
+        }
         c->prev = chunks;
         c->top = c->data;
-        c->end = c->data + n;
         chunks = c;
     }
     frame *f = (frame *)chunks->top;
@@ -120,7 +127,8 @@ static void free_frame(frame *f) {
     if (chunks->top == chunks->data && chunks->prev) {
         chunk *c = chunks;
         chunks = c->prev;
-        gc_free(c);
+        if (spare) gc_free(spare);
+        spare = c;
     }
 }
 
