@@ -42,7 +42,8 @@ typedef struct chunk {
 
 static frame *cur;
 static chunk *chunks;
-static chunk *spare;       /* the last chunk emptied: reused, so calls allocate nothing */
+static chunk *spare;       /* a small chunk emptied: kept for reuse, so calls allocate nothing */
+#define SPARE_MAX_WORDS 64
 static int depth;
 static pv handling;        /* the exception an except clause is handling */
 pv vm_main_globals, vm_last_exc, vm_intern, vm_extra_roots[4];
@@ -57,7 +58,7 @@ void vm_reset(void) {
 }
 
 void vm_mark_roots(void) {
-    spare = NULL; /* unmarked, so the collector takes it back */
+    gc_mark_shallow(spare);
     for (chunk *c = chunks; c; c = c->prev) gc_mark_shallow(c);
     for (frame *f = cur; f; f = f->prev) {
         gc_mark((pv)f->fun);
@@ -127,8 +128,11 @@ static void free_frame(frame *f) {
     if (chunks->top == chunks->data && chunks->prev) {
         chunk *c = chunks;
         chunks = c->prev;
-        if (spare) gc_free(spare);
-        spare = c;
+        if (!spare && c->end - c->data <= SPARE_MAX_WORDS) {
+            spare = c;
+        } else {
+            gc_free(c);
+        }
     }
 }
 
