@@ -266,7 +266,7 @@ static bool enter_finally(frame *f, pv **spp, const uint8_t **ipp, pv value, int
     return false;
 }
 
-static pv run(frame *f);
+static pv run(void);
 
 pv vm_call_function(pfun *fn, int n, const pv *args, int nkw, const pv *kw) {
     rt_check_stack();
@@ -274,7 +274,7 @@ pv vm_call_function(pfun *fn, int n, const pv *args, int nkw, const pv *kw) {
     f->prev = cur;
     f->c_entry = 1;
     cur = f;
-    return run(f);
+    return run();
 }
 
 pv vm_run_module(pcode *code, pv globals) {
@@ -282,48 +282,56 @@ pv vm_run_module(pcode *code, pv globals) {
     return vm_call_function((pfun *)fn, 0, NULL, 0, NULL);
 }
 
-static pv run(frame *entry) {
-    pjmp j;
+/* An exception reached the run loop: leave frames until one has a handler
+ * (true: resume there) or the frame C called us through is gone (false). */
+static bool unwind(pv exc) {
+    frame *f = cur;
+    bool reraise = exc == PV_NULL;
+    if (reraise) exc = handling;
+    for (;;) {
+        if (!reraise) add_traceback(exc, f);
+        reraise = false;
+        if (f->handler >= 0) {
+            pv *rec = STACK(f) + f->handler;
+            int32_t info = (int32_t)PV_INT(rec[0]);
+            f->handler = (int16_t)PV_INT(rec[1]);
+            f->sp = rec;
+            *f->sp++ = exc;
+            if (info >> 16) *f->sp++ = PV_FROM_INT(FIN_EXC);
+            f->ip = f->fun->code->code + (info & 0xFFFF);
+            handling = exc;
+            return true;
+        }
+        bool last = f->c_entry;
+        cur = f->prev;
+        free_frame(f);
+        if (last) {
+            handling = exc;
+            return false;
+        }
+        f = cur;
+    }
+}
+
+static pv dispatch(pjmp *j);
+
+/* The setjmp lives here, not in dispatch: under Emscripten every call made
+ * by a function that calls setjmp goes through a JS wrapper. */
+static pv run(void) {
+    for (;;) {
+        pjmp j;
+        if (TRY(j)) return dispatch(&j);
+        gc_root_restore(j.roots);
+        if (!unwind(j.exc)) rt_raise(handling);
+    }
+}
+
+__attribute__((noinline)) static pv dispatch(pjmp *j) {
     frame *f;
     pv *sp;
     const uint8_t *ip;
     unsigned a;
-    bool reraise;
-    (void)entry;
 
-resume:
-    if (!TRY(j)) {
-        /* an exception: find a handler, leaving frames as needed */
-        gc_root_restore(j.roots);
-        pv exc = j.exc;
-        f = cur;
-        reraise = exc == PV_NULL;
-        if (reraise) exc = handling;
-        for (;;) {
-            if (!reraise) add_traceback(exc, f);
-            reraise = false;
-            if (f->handler >= 0) {
-                pv *rec = STACK(f) + f->handler;
-                int32_t info = (int32_t)PV_INT(rec[0]);
-                f->handler = (int16_t)PV_INT(rec[1]);
-                f->sp = rec;
-                *f->sp++ = exc;
-                if (info >> 16) *f->sp++ = PV_FROM_INT(FIN_EXC);
-                f->ip = f->fun->code->code + (info & 0xFFFF);
-                handling = exc;
-                goto resume;
-            }
-            if (f->c_entry) {
-                cur = f->prev;
-                free_frame(f);
-                TRY_END(j);
-                rt_raise(exc);
-            }
-            frame *prev = f->prev;
-            free_frame(f);
-            f = cur = prev;
-        }
-    }
     f = cur;
     sp = f->sp;
     ip = f->ip;
@@ -782,7 +790,7 @@ resume:
             free_frame(f);
             cur = caller;
             if (done) {
-                TRY_END(j);
+                TRY_END(*j);
                 return v;
             }
             f = caller;

@@ -1,0 +1,138 @@
+/* board.c — the web board: the HAL on top of a few JS primitives
+ * (boards/web/hal.js), and the entry points the JS side calls.
+ *
+ * The same .wasm serves two hosts. In the browser it runs in a Web Worker
+ * whose "hardware" (LEDs, buttons, input ring, interrupt flag) is a
+ * SharedArrayBuffer shared with the page (web/hw.js); under Node the
+ * hardware is stdin/stdout (boards/web/node.js). Waiting is done by the JS
+ * side with Atomics.wait, in slices, so the display keeps ticking. */
+#include <emscripten.h>
+
+#include "arena.h"
+#include "hal.h"
+#include "pith.h"
+
+/* The JS primitives (boards/web/hal.js forwards each to Module.board). */
+extern void js_stdout(const char *buf, size_t len);
+extern int js_getchar(int timeout_ms);
+extern void js_set_interrupt_char(int c);
+extern int js_interrupted(void);
+extern int js_interrupt_pending(void);
+extern uint32_t js_ticks_ms(void);
+extern void js_wait(int timeout_ms);
+extern uint32_t js_entropy(void);
+extern void js_display(const uint8_t *bright);
+extern int js_button(int which);
+extern void js_heap(int used, int free_bytes);
+
+/* js_getchar's answer when nothing arrived within the timeout. */
+#define JS_TIMEOUT (-2)
+/* Longest wait between two display ticks. */
+#define TICK_MS 10
+/* The C stack is -sSTACK_SIZE in board.mk; leave room for the JS glue. */
+#define STACK_BYTES (56 * 1024)
+/* The micro:bit keeps main.py in 8 KB of flash; leave the browser room. */
+#define SCRIPT_MAX (32 * 1024)
+
+static uint8_t arena[PITH_ARENA_SIZE] __attribute__((aligned(16)));
+static char script[SCRIPT_MAX];
+static int booted;
+static uint32_t last_tick;
+
+/* A poll point: advance animations, publish the heap gauge. */
+static void tick(void) {
+    uint32_t now = js_ticks_ms();
+    last_tick = now;
+    pith_board_tick(now);
+    if (booted) {
+        size_t used, free_bytes;
+        pith_heap_info(&used, &free_bytes);
+        js_heap((int)used, (int)free_bytes);
+    }
+}
+
+void hal_stdout(const char *buf, size_t len) { js_stdout(buf, len); }
+
+int hal_getchar(void) {
+    for (;;) {
+        int c = js_getchar(TICK_MS);
+        if (c != JS_TIMEOUT)
+            return c;
+        tick();
+    }
+}
+
+void hal_set_interrupt_char(int c) { js_set_interrupt_char(c); }
+
+int hal_interrupted(void) {
+    /* The VM calls this often: tick at most every TICK_MS, and look at the
+     * clock only every 256 calls. */
+    static unsigned calls;
+    if ((++calls & 255) == 0 && js_ticks_ms() - last_tick >= TICK_MS)
+        tick();
+    return js_interrupted();
+}
+
+uint32_t hal_ticks_ms(void) { return js_ticks_ms(); }
+
+void hal_sleep_ms(uint32_t ms) {
+    uint32_t start = js_ticks_ms();
+    for (;;) {
+        uint32_t spent = js_ticks_ms() - start;
+        if (spent >= ms || js_interrupt_pending())
+            return;
+        uint32_t left = ms - spent;
+        js_wait(left < TICK_MS ? (int)left : TICK_MS);
+        tick();
+    }
+}
+
+uint32_t hal_entropy(void) { return js_entropy(); }
+
+void hal_display_show(const uint8_t bright[25]) { js_display(bright); }
+
+int hal_button_down(int which) { return js_button(which); }
+
+/* ---- entry points for the JS side ---- */
+
+static void guard_stack(void) {
+    char here;
+    pith_stack_init(&here, STACK_BYTES);
+}
+
+/* Where JS puts main.py before web_run, and how much fits. */
+EMSCRIPTEN_KEEPALIVE char *web_script_buf(void) { return script; }
+EMSCRIPTEN_KEEPALIVE int web_script_max(void) { return SCRIPT_MAX; }
+
+/* Start (or soft-reset) the interpreter with a clean heap. */
+EMSCRIPTEN_KEEPALIVE void web_reset(void) {
+    guard_stack();
+    pith_init(arena, sizeof arena);
+    booted = 1;
+    tick();
+}
+
+/* Run the len bytes in web_script_buf() as main.py on a clean heap and
+ * print its traceback, if any; returns pith_exec's result. seed >= 0
+ * seeds urandom so that runs repeat (the tests use 1, as on every board). */
+EMSCRIPTEN_KEEPALIVE int web_run(int len, int seed) {
+    web_reset();
+    if (seed >= 0)
+        pith_seed((uint32_t)seed);
+    hal_set_interrupt_char(3);
+    int r = pith_exec(script, (size_t)len, "main.py", PITH_MODE_FILE);
+    hal_set_interrupt_char(-1);
+    if (r == PITH_EXC)
+        pith_print_exception();
+    tick();
+    return r;
+}
+
+/* The REPL until Ctrl-D (PITH_SOFT_REBOOT) or end of input (PITH_EOF). */
+EMSCRIPTEN_KEEPALIVE int web_repl(int soft_reboot) {
+    guard_stack();
+    return pith_repl(soft_reboot);
+}
+
+/* SystemExit's code, for the Node runner's exit status. */
+EMSCRIPTEN_KEEPALIVE int web_exit_code(void) { return pith_exit_code(); }
