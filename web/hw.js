@@ -19,6 +19,7 @@ export const HEAP_USED = 10;
 export const HEAP_FREE = 11;
 export const OUT_ACK = 12;   // output bytes the page has drawn (flow control)
 export const SEED = 13;      // urandom seed for Run, -1: none (the page's ?seed=N)
+export const TEMP = 14;      // microbit.temperature() in degrees Celsius, set by the page
 
 export const CMD_RUN = 1;
 
@@ -38,6 +39,7 @@ export class Hw {
     this.script = new Uint8Array(this.sab, SCRIPT_AT, SCRIPT_MAX);
     if (!sab) {
       Atomics.store(this.i32, INTCHAR, -1);
+      Atomics.store(this.i32, TEMP, 20);
       Atomics.store(this.i32, SEED, -1);
     }
   }

@@ -8,7 +8,7 @@
 // soft-resets the interpreter and runs the script as main.py.
 import {
   Hw, CMD, FLAG, INTCHAR, IN_HEAD, IN_TAIL, IN_SIZE, BUTTON_A, HEAP_USED, HEAP_FREE,
-  OUT_ACK, SCRIPT_LEN, SEED, SIGNAL,
+  OUT_ACK, SCRIPT_LEN, SEED, SIGNAL, TEMP,
 } from './hw.js';
 
 const PITH_SOFT_REBOOT = 3;
@@ -85,6 +85,13 @@ const board = {
   entropy() { return crypto.getRandomValues(new Uint32Array(1))[0]; },
   display(bright) { hw.setLeds(bright); },
   button(which) { return hw.get(BUTTON_A + which) ? 1 : 0; },
+  temperature() { return hw.get(TEMP); },
+  // microbit.reset(): like the chip, start again and run main.py (the
+  // last script Run) with a fresh heap
+  reset() {
+    flush();
+    throw UNWIND;
+  },
   heap(used, free) {
     hw.set(HEAP_USED, used);
     hw.set(HEAP_FREE, free);

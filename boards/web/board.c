@@ -23,6 +23,8 @@ extern void js_wait(int timeout_ms);
 extern uint32_t js_entropy(void);
 extern void js_display(const uint8_t *bright);
 extern int js_button(int which);
+extern void js_reset(void);
+extern int js_temperature(void);
 extern void js_heap(int used, int free_bytes);
 
 /* js_getchar's answer when nothing arrived within the timeout. */
@@ -92,6 +94,13 @@ uint32_t hal_entropy(void) { return js_entropy(); }
 void hal_display_show(const uint8_t bright[25]) { js_display(bright); }
 
 int hal_button_down(int which) { return js_button(which); }
+
+void hal_reset(void) { js_reset(); }
+
+int hal_temperature(int *celsius) {
+    *celsius = js_temperature();
+    return 1;
+}
 
 /* ---- entry points for the JS side ---- */
 

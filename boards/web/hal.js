@@ -13,6 +13,8 @@ mergeInto(LibraryManager.library, {
   js_display: function (ptr) { Module.board.display(HEAPU8.subarray(ptr, ptr + 25)); },
   js_button: function (which) { return Module.board.button(which); },
   js_heap: function (used, free) { Module.board.heap(used, free); },
+  js_reset: function () { Module.board.reset(); },
+  js_temperature: function () { return Module.board.temperature() | 0; },
 });
 
 // setjmp/longjmp (the core's exceptions) make Emscripten route calls made

@@ -59,6 +59,11 @@ function nodeBoard() {
     entropy: () => crypto.getRandomValues(new Uint32Array(1))[0],
     display() {},
     button: () => 0,
+    temperature: () => 20,
+    reset() {
+      board.flush();
+      process.exit(0);
+    },
     heap() {},
   };
   return board;
