@@ -363,15 +363,17 @@ static pv bi_round_fn(int n, const pv *args, int nkw, const pv *kw) {
     }
     float f = rt_to_float(x);
     int64_t digits = n > 1 && args[1] != PV_NONE ? rt_to_int(args[1]) : 0;
-    double scale = 1;
-    for (int64_t i = 0; i < (digits < 0 ? -digits : digits) && i < 30; i++) scale *= 10;
-    double v = digits >= 0 ? (double)f * scale : (double)f / scale;
-    double fl = (double)(int64_t)v;
+    float scale = 1;
+    for (int64_t i = 0; i < (digits < 0 ? -digits : digits) && i < 38; i++) scale *= 10;
+    float v = digits >= 0 ? f * scale : f / scale;
+    if (v >= 8.0e18f || v <= -8.0e18f) return n < 2 || args[1] == PV_NONE ? rt_int(float_trunc(v)) : x;
+    /* round half to even */
+    float fl = float_from_int(float_trunc(v));
     if (fl > v) fl -= 1;
-    double diff = v - fl;
-    double r = diff > 0.5 ? fl + 1 : diff < 0.5 ? fl : ((int64_t)fl % 2 == 0 ? fl : fl + 1);
-    if (n < 2 || args[1] == PV_NONE) return rt_int((int64_t)r);
-    return rt_float((float)(digits >= 0 ? r / scale : r * scale));
+    float diff = v - fl;
+    float r = diff > 0.5f ? fl + 1 : diff < 0.5f ? fl : (float_trunc(fl) % 2 == 0 ? fl : fl + 1);
+    if (n < 2 || args[1] == PV_NONE) return rt_int(float_trunc(r));
+    return rt_float(digits >= 0 ? r / scale : r * scale);
 }
 BUILTIN(bi_round, round, 1, 2, false);
 
@@ -383,7 +385,7 @@ BUILTIN(id, id, 1, 1, false);
 
 static pv callable_fn(int n, const pv *args, int nkw, const pv *kw) {
     const ptype *t = pv_type(args[0]);
-    return PV_BOOL(t == &t_function || t == &t_builtin || t == &t_bound || t == &t_type || t->call);
+    return PV_BOOL(t == &t_function || t == &t_builtin || t == &t_bound || t == &t_type);
 }
 BUILTIN(callable, callable, 1, 1, false);
 

@@ -18,7 +18,11 @@
 #include "lexer.h"
 #include "obj.h"
 
-#define MAX_LOOPS 12
+/* Kept out of their callers, so a recursion through the parser carries
+ * only the frames it uses (the device has 2 KiB of C stack). */
+#define NOINLINE __attribute__((noinline))
+
+#define MAX_LOOPS 8
 #define NO_JUMP 0xFFFF
 
 typedef struct {
@@ -37,11 +41,11 @@ typedef struct cfn {
     pv consts;    /* list */
     pv names;     /* list: local names (arguments first) */
     pv globals;   /* list: names declared global */
-    size_t ncode, capcode, nlines, caplines;
+    uint16_t ncode, capcode, nlines, caplines;
     uint32_t line, lineoff;  /* last line recorded and its code offset */
-    int depth, maxdepth;
-    int handlers;            /* handler records open now */
-    int nloops;
+    int16_t depth, maxdepth;
+    uint8_t handlers;        /* handler records open now */
+    uint8_t nloops;
     loop_t loops[MAX_LOOPS];
     bool is_module;
 } cfn;
@@ -136,7 +140,7 @@ static void byte(comp *c, int b) {
     code_of(c->fn)[c->fn->ncode++] = (uint8_t)b;
 }
 
-static void mark_line(comp *c) {
+NOINLINE static void mark_line(comp *c) {
     cfn *f = c->fn;
     uint32_t line = c->L.tline;
     if (line == f->line) return;
@@ -310,9 +314,9 @@ static void delete_name(comp *c, pv name) {
 /* ---- saving and rewinding ---- */
 typedef struct {
     lexpos L;
-    size_t ncode, nlines;
-    uint32_t line, lineoff;
-    int depth;
+    uint16_t ncode, nlines, lineoff;
+    int16_t depth;
+    uint32_t line;
 } mark_t;
 
 static void comprehension_clauses(comp *c, int list_depth, const mark_t *elem, int is_dict);
@@ -326,11 +330,11 @@ static void comprehension(comp *c, const mark_t *elem, int is_dict) {
 
 static void save(comp *c, mark_t *m) {
     lex_save(&c->L, &m->L);
-    m->ncode = c->fn->ncode;
-    m->nlines = c->fn->nlines;
+    m->ncode = (uint16_t)c->fn->ncode;
+    m->nlines = (uint16_t)c->fn->nlines;
     m->line = c->fn->line;
-    m->lineoff = c->fn->lineoff;
-    m->depth = c->fn->depth;
+    m->lineoff = (uint16_t)c->fn->lineoff;
+    m->depth = (int16_t)c->fn->depth;
 }
 /* Drop the code emitted since the mark (the lexer stays where it is). */
 static void truncate_to(comp *c, const mark_t *m) {
@@ -373,7 +377,7 @@ static void utf8_put(vstr *v, uint32_t cp) {
 }
 
 /* Decode one string token (with prefix and quotes) into v. */
-static bool decode_string(comp *c, vstr *v) {
+NOINLINE static bool decode_string(comp *c, vstr *v) {
     const char *s = c->L.src + c->L.tstart;
     size_t n = c->L.tlen;
     bool raw = false, isbytes = false;
@@ -449,7 +453,7 @@ static bool decode_string(comp *c, vstr *v) {
     return isbytes;
 }
 
-static void string_literal(comp *c) {
+NOINLINE static void string_literal(comp *c) {
     vstr v;
     vstr_init(&v, 16);
     gc_root_push((pv *)&v.buf);
@@ -464,7 +468,7 @@ static void string_literal(comp *c) {
     op_a(c, OP_LOAD_CONST, add_const(c, s), 1);
 }
 
-static void number(comp *c) {
+NOINLINE static void number(comp *c) {
     bool ok;
     const char *s = c->L.src + c->L.tstart;
     pv v = c->L.tok == T_FLOAT ? float_from_str(s, c->L.tlen, &ok) : int_from_str(s, c->L.tlen, 0, &ok);
@@ -481,7 +485,7 @@ static void number(comp *c) {
 /* ---- expressions ---- */
 
 /* Arguments of a call; the callee is on the stack. */
-static void call(comp *c, int base_op) {
+NOINLINE static void call(comp *c, int base_op) {
     int npos = 0, nkw = 0;
     bool star = false;
     while (c->L.tok != T_RPAREN) {
@@ -536,7 +540,7 @@ static void call(comp *c, int base_op) {
 }
 
 /* A subscript: index or slice; the container is on the stack. */
-static void subscript(comp *c) {
+NOINLINE static void subscript(comp *c) {
     int parts = 0;
     bool slice = false;
     for (int i = 0; i < 3; i++) {
@@ -571,7 +575,7 @@ static void subscript(comp *c) {
 
 
 /* `[` elements `]`, `(` ... `)`, `{` ... `}`: the opening token is current. */
-static void display(comp *c, int close, int build) {
+NOINLINE static void display(comp *c, int close, int build) {
     next(c);
     if (c->L.tok == close) {
         next(c);
@@ -616,7 +620,7 @@ static void display(comp *c, int close, int build) {
 
 static void lambda(comp *c);
 
-static void atom(comp *c) {
+NOINLINE static void atom(comp *c) {
     int t = c->L.tok;
     switch (t) {
     case T_NAME: {
@@ -638,7 +642,7 @@ static void atom(comp *c) {
     }
 }
 
-static void trailers(comp *c) {
+NOINLINE static void trailers(comp *c) {
     for (;;) {
         if (c->L.tok == T_LPAREN) {
             next(c);
@@ -792,7 +796,7 @@ static void or_test(comp *c) { expr_prec(c, P_OR); }
 
 /* `A if C else B`, after A was compiled once from mark a: compile C
  * first, then come back for A. Kept out of test() to keep its frame small. */
-static void conditional(comp *c, const mark_t *a) {
+NOINLINE static void conditional(comp *c, const mark_t *a) {
     truncate_to(c, a);
     next(c);
     or_test(c);
@@ -842,7 +846,7 @@ static void target_list(comp *c, int mode);
 /* One target: a name, or a primary ending in [..] or .name, or a
  * parenthesised/bracketed list. For TGT_AUG the target is loaded, the
  * operator applied to the value compiled from `aug_rhs`, then stored. */
-static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs) {
+NOINLINE static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs) {
     rt_check_stack();
     if ((c->L.tok == T_LPAREN || c->L.tok == T_LBRACKET) && mode != TGT_AUG) {
         int close = c->L.tok == T_LPAREN ? T_RPAREN : T_RBRACKET;
@@ -922,7 +926,7 @@ static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs) {
 /* Stores need the value under the target's parts: STORE_SUBSCR expects
  * value obj index, which is what compiling obj and index after the value
  * gives. A list of targets unpacks the value first. */
-static void target_list(comp *c, int mode) {
+NOINLINE static void target_list(comp *c, int mode) {
     mark_t start;
     save(c, &start);
     /* count the targets at this level */
@@ -963,7 +967,7 @@ static void skip_targets(comp *c) {
     }
 }
 
-static void comprehension_clauses(comp *c, int list_depth, const mark_t *elem, int is_dict) {
+NOINLINE static void comprehension_clauses(comp *c, int list_depth, const mark_t *elem, int is_dict) {
     /* current token: `for` */
     expect(c, T_FOR);
     mark_t tgt;
@@ -1088,7 +1092,7 @@ static bool followed_by_as(comp *c) {
     return as;
 }
 
-static void scan_locals(comp *c) {
+NOINLINE static void scan_locals(comp *c) {
     lexer start = c->L;
     lexer *L = &c->L;
     int indent = 0;          /* INDENT depth relative to the body */
@@ -1097,7 +1101,7 @@ static void scan_locals(comp *c) {
     bool at_stmt = true;
     int prev = T_NEWLINE;
     /* names seen in the current statement that may be targets */
-    pv cand[16];
+    pv cand[8];
     int ncand = 0;
     int bracket = 0;         /* depth of brackets that are calls/subscripts */
     int group = 0;           /* depth of brackets that group targets */
@@ -1172,7 +1176,7 @@ static void scan_locals(comp *c) {
                 mode = 0;
             } else if (mode == 6) {
                 if (bracket == 0 && prev != T_DOT) add_local(c, name);
-            } else if (mode == 0 && bracket == 0 && prev != T_DOT && ncand < 16) {
+            } else if (mode == 0 && bracket == 0 && prev != T_DOT && ncand < 8) {
                 cand[ncand++] = name;
             }
         } else if (t == T_LPAREN || t == T_LBRACKET || t == T_LBRACE) {
@@ -1248,7 +1252,7 @@ static void make_function(comp *c, pcode *code, int ndefaults) {
     byte(c, ndefaults ? 1 : 0);
 }
 
-static void lambda(comp *c) {
+NOINLINE static void lambda(comp *c) {
     uint32_t line = c->L.tline;
     next(c);
     cfn f;
@@ -1263,7 +1267,7 @@ static void lambda(comp *c) {
     make_function(c, code, ndef);
 }
 
-static void funcdef(comp *c) {
+NOINLINE static void funcdef(comp *c) {
     uint32_t line = c->L.tline;
     next(c);
     if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
@@ -1298,7 +1302,7 @@ static void funcdef(comp *c) {
 /* ---- statements ---- */
 static void simple_statement(comp *c);
 
-static void expression_statement(comp *c) {
+NOINLINE static void expression_statement(comp *c) {
     mark_t start;
     save(c, &start);
     expr(c);
@@ -1306,30 +1310,30 @@ static void expression_statement(comp *c) {
     if (t == T_ASSIGN) {
         /* targets = ... = value: compile the value first, then each target */
         truncate_to(c, &start);
-        mark_t targets[8];
+        lexpos targets[6];
         int ntargets = 0;
-        targets[ntargets++] = start;
+        targets[ntargets++] = start.L;
         for (;;) {
             next(c); /* = */
-            mark_t m;
-            save(c, &m);
+            lexpos m;
+            lex_save(&c->L, &m);
             skip_until(c, T_ASSIGN, T_NEWLINE);
             if (c->L.tok != T_ASSIGN) {
-                rewind_lexer(c, &m);
+                lex_restore(&c->L, &m);
                 break;
             }
-            if (ntargets == 8) syntax_error(c, "too many targets");
+            if (ntargets == 6) syntax_error(c, "too many targets");
             targets[ntargets++] = m;
         }
         expr(c);
-        mark_t end;
-        save(c, &end);
+        lexpos end;
+        lex_save(&c->L, &end);
         for (int i = 0; i < ntargets; i++) {
             if (i < ntargets - 1) op(c, OP_DUP_TOP, 1);
-            rewind_lexer(c, &targets[i]);
+            lex_restore(&c->L, &targets[i]);
             target_list(c, TGT_STORE);
         }
-        rewind_lexer(c, &end);
+        lex_restore(&c->L, &end);
         return;
     }
     if (t >= T_IADD && t <= T_IXOR) {
@@ -1360,7 +1364,7 @@ static loop_t *begin_loop(comp *c, uint16_t cont, int slots) {
     return l;
 }
 
-static void break_continue(comp *c, bool is_break) {
+NOINLINE static void break_continue(comp *c, bool is_break) {
     cfn *f = c->fn;
     if (f->nloops == 0) syntax_error(c, is_break ? "'break' outside loop" : "'continue' outside loop");
     loop_t *l = &f->loops[f->nloops - 1];
@@ -1402,7 +1406,7 @@ static void else_block(comp *c) {
     }
 }
 
-static void while_statement(comp *c) {
+NOINLINE static void while_statement(comp *c) {
     next(c);
     uint16_t top = here(c);
     test(c);
@@ -1417,7 +1421,7 @@ static void while_statement(comp *c) {
     patch_chain(c, l.breaks, here(c));
 }
 
-static void for_statement(comp *c) {
+NOINLINE static void for_statement(comp *c) {
     next(c);
     mark_t tgt;
     save(c, &tgt);
@@ -1485,7 +1489,7 @@ static void for_statement(comp *c) {
     patch_chain(c, l.breaks, here(c));
 }
 
-static void if_statement(comp *c) {
+NOINLINE static void if_statement(comp *c) {
     next(c);
     test(c);
     uint16_t skip = jump(c, OP_POP_JUMP_IF_FALSE, 0, -1);
@@ -1511,7 +1515,7 @@ static void if_statement(comp *c) {
 }
 
 /* finally: body runs with (value, kind) on the stack */
-static void finally_body(comp *c, uint16_t setup) {
+NOINLINE static void finally_body(comp *c, uint16_t setup) {
     op(c, OP_POP_BLOCK, -2);
     c->fn->handlers--;
     op(c, OP_LOAD_NONE, 1);
@@ -1525,7 +1529,7 @@ static void finally_body(comp *c, uint16_t setup) {
 }
 
 /* Does the try statement whose body starts here have a finally clause? */
-static bool has_finally_clause(comp *c) {
+NOINLINE static bool has_finally_clause(comp *c) {
     lexer saved = c->L;
     int depth = 0;
     bool bol = false, found = false;
@@ -1555,7 +1559,7 @@ static bool has_finally_clause(comp *c) {
     return found;
 }
 
-static void try_statement(comp *c) {
+NOINLINE static void try_statement(comp *c) {
     next(c);
     expect(c, T_COLON);
     uint16_t fin = NO_JUMP;
@@ -1617,7 +1621,7 @@ static void try_statement(comp *c) {
     if (has_finally) finally_body(c, fin);
 }
 
-static void with_statement(comp *c) {
+NOINLINE static void with_statement(comp *c) {
     next(c);
     test(c);
     uint16_t fin = jump(c, OP_WITH_ENTER, 0, 2 + 1);
@@ -1664,7 +1668,7 @@ static void store_as(comp *c, pv name) {
     store_name(c, name);
 }
 
-static void import_statement(comp *c) {
+NOINLINE static void import_statement(comp *c) {
     next(c);
     do {
         pv name = dotted_name(c);
@@ -1673,7 +1677,7 @@ static void import_statement(comp *c) {
     } while (accept(c, T_COMMA));
 }
 
-static void from_statement(comp *c) {
+NOINLINE static void from_statement(comp *c) {
     next(c);
     pv name = dotted_name(c);
     expect(c, T_IMPORT);
@@ -1695,7 +1699,7 @@ static void from_statement(comp *c) {
     op(c, OP_POP_TOP, -1);
 }
 
-static void simple_statement(comp *c) {
+NOINLINE static void simple_statement(comp *c) {
     int t = c->L.tok;
     switch (t) {
     case T_PASS: next(c); break;

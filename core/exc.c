@@ -181,7 +181,7 @@ _Noreturn void rt_raise_msg(const ptype *t, const char *msg) {
 
 /* A tiny formatter for messages: %d (int), %u (unsigned), %s (C string), %c. */
 _Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...) {
-    char buf[120];
+    char buf[96];
     size_t n = 0;
     va_list ap;
     va_start(ap, fmt);

@@ -43,4 +43,13 @@ void hal_display_show(const uint8_t bright[25]);
 /* Button level: which 0 = A, 1 = B; nonzero while held down. */
 int hal_button_down(int which);
 
+/* Restart the board (microbit.reset()); a board that cannot restart may end
+ * the program instead. Does not return on the device. */
+void hal_reset(void);
+
+/* The board's temperature in degrees Celsius into *celsius: nonzero when it
+ * has one, 0 when unavailable (microbit.temperature() then reports 20).
+ * Must not wait forever for a sensor that never answers. */
+int hal_temperature(int *celsius);
+
 #endif

@@ -40,27 +40,21 @@ void lex_init(lexer *L, const char *src, size_t len) {
 }
 
 void lex_save(const lexer *L, lexpos *p) {
-    p->pos = L->pos;
-    p->tstart = L->tstart;
-    p->tlen = L->tlen;
-    p->line = L->line;
-    p->tline = L->tline;
-    p->depth = (int16_t)L->depth;
-    p->pending = (int16_t)L->pending;
-    p->tok = (uint8_t)L->tok;
-    p->at_bol = (uint8_t)L->at_bol;
+    int d = L->depth, t = L->tok;
+    if (t == T_LPAREN || t == T_LBRACKET || t == T_LBRACE) d--;
+    if (t == T_RPAREN || t == T_RBRACKET || t == T_RBRACE) d++;
+    p->pos = (uint32_t)L->tstart;
+    p->line = L->tline;
+    p->depth = (int16_t)d;
 }
 
 void lex_restore(lexer *L, const lexpos *p) {
     L->pos = p->pos;
-    L->tstart = p->tstart;
-    L->tlen = p->tlen;
     L->line = p->line;
-    L->tline = p->tline;
     L->depth = p->depth;
-    L->pending = p->pending;
-    L->tok = p->tok;
-    L->at_bol = p->at_bol;
+    L->pending = 0;
+    L->at_bol = 0;
+    lex_next(L);
 }
 
 static int peekc(lexer *L, size_t k) { return L->pos + k < L->len ? (unsigned char)L->src[L->pos + k] : -1; }

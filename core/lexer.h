@@ -42,13 +42,12 @@ typedef struct {
     const char *error;
 } lexer;
 
-/* A position to come back to within one logical line (the indentation
- * stack is not saved: rewinds never cross a line's start). */
+/* A token to come back to, within one logical line (the indentation stack
+ * is not saved: rewinds never cross a line's start). Restoring lexes that
+ * token again; small, because the compiler keeps these on a 2 KiB C stack. */
 typedef struct {
-    size_t pos, tstart, tlen;
-    uint32_t line, tline;
-    int16_t depth, pending;
-    uint8_t tok, at_bol;
+    uint32_t pos, line;
+    int16_t depth;   /* bracket depth before the token */
 } lexpos;
 
 void lex_init(lexer *L, const char *src, size_t len);

@@ -46,8 +46,8 @@ static pv sys_exit_fn(int n, const pv *args, int nkw, const pv *kw) {
     rt_raise(exc_new(&t_SystemExit, t));
 }
 static BUILTIN(sys_exit, exit, 0, 1, false);
-static const pstr platform_str = {&t_str, 0, sizeof(PITH_PLATFORM) - 1, PITH_PLATFORM};
-static const pstr version_str = {&t_str, 0, 5, "3.4.0"};
+static const pstr platform_str = {&t_str, sizeof(PITH_PLATFORM) - 1, PITH_PLATFORM};
+static const pstr version_str = {&t_str, 5, "3.4.0"};
 static const ptuple impl_version = {&t_tuple, 3, {PV_FROM_INT(0), PV_FROM_INT(1), PV_FROM_INT(0)}};
 TABLE(impl_table, MEMBER(name, &N_pith), MEMBER(version, &impl_version));
 static MODULE(sys_impl, implementation, impl_table);
@@ -68,14 +68,15 @@ void rt_sleep_ms(int64_t ms) {
     for (;;) {
         uint32_t elapsed = hal_ticks_ms() - start;
         if (elapsed >= (uint64_t)ms) break;
-        hal_sleep_ms((uint32_t)(ms - elapsed));
+        /* in short slices: on the host only these ticks move the display and buttons */
+        hal_sleep_ms((uint32_t)(ms - elapsed < 10 ? ms - elapsed : 10));
         rt_poll();
     }
     rt_poll();
 }
 
 static pv time_sleep_fn(int n, const pv *args, int nkw, const pv *kw) {
-    rt_sleep_ms(pv_is(args[0], &t_float) ? (int64_t)(rt_to_float(args[0]) * 1000) : rt_to_int(args[0]) * 1000);
+    rt_sleep_ms(pv_is(args[0], &t_float) ? float_trunc(rt_to_float(args[0]) * 1000) : rt_to_int(args[0]) * 1000);
     return PV_NONE;
 }
 static pv time_sleep_ms_fn(int n, const pv *args, int nkw, const pv *kw) {
@@ -226,7 +227,7 @@ TABLE(mp_table, MEMBER(__name__, &N_micropython), MEMBER(const, &mp_const), MEMB
 static MODULE(mod_micropython, micropython, mp_table);
 
 /* ---- import ---- */
-extern const pmodule mod_array;
+extern const pmodule mod_array, mod_microbit;
 
 static const struct {
     const pstr *name;
@@ -234,7 +235,7 @@ static const struct {
 } modules[] = {
     {&N_gc, &mod_gc}, {&N_sys, &mod_sys}, {&N_time, &mod_time}, {&N_utime, &mod_time},
     {&N_urandom, &mod_random}, {&N_random, &mod_random}, {&N_micropython, &mod_micropython},
-    {&N_array, &mod_array}, {&N_uarray, &mod_array},
+    {&N_array, &mod_array}, {&N_uarray, &mod_array}, {&N_microbit, &mod_microbit},
 };
 
 pv mod_import(const pstr *name) {

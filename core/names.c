@@ -1,8 +1,8 @@
 /* names.c — the flash copies of the names in names.h. */
 #include "obj.h"
 
-#define X(n) const pstr N_##n = {&t_str, 0, sizeof(#n) - 1, #n};
-#define Y(n, t) const pstr N_##n = {&t_str, 0, sizeof(t) - 1, t};
+#define X(n) const pstr N_##n = {&t_str, sizeof(#n) - 1, #n};
+#define Y(n, t) const pstr N_##n = {&t_str, sizeof(t) - 1, t};
 PITH_NAMES(X)
 PITH_SNAMES(Y)
 #undef X

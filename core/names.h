@@ -7,8 +7,9 @@
 #define PITH_NAMES_H
 
 #include "names_buf.h"
+#include "names_microbit.h"
 
-#define PITH_NAMES(X) PITH_NAMES_BUF(X) \
+#define PITH_NAMES(X) PITH_NAMES_BUF(X) PITH_NAMES_MICROBIT(X) \
     X(__main__) X(__name__) X(__enter__) X(__exit__) X(__class__) X(__len__) \
     X(_) X(abs) X(all) X(any) X(append) X(args) X(array) X(bool) X(bytearray) \
     X(bytes) X(chr) X(choice) X(clear) X(collect) X(contiguous) X(copy) X(count) \

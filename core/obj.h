@@ -97,7 +97,6 @@ struct ptype {
     pv (*subscr)(pv self, pv index, pv value); /* value: SUB_LOAD, SUB_DELETE or a store */
     pv (*iter)(pv self);               /* an iterator object */
     pv (*next)(pv self);               /* PV_NULL when exhausted */
-    pv (*call)(pv self, int n, const pv *args, int nkw, const pv *kw);
     bool (*buffer)(pv self, pbuf *b, bool for_write);
     pv (*attr)(pv self, const struct pstr *name); /* dynamic attributes; PV_NULL: none */
     const ptable *locals;              /* methods and class attributes */
@@ -106,9 +105,8 @@ struct ptype {
 /* ---- objects ---- */
 typedef struct pstr {
     const ptype *type;  /* str or bytes */
-    uint32_t hash;      /* 0: not yet computed */
     uint32_t len;       /* bytes */
-    const char *data;
+    const char *data;   /* NUL-terminated (names are printed with %s) */
 } pstr;
 
 typedef struct { const ptype *type; int64_t v; } pint64;
@@ -331,6 +329,10 @@ pv range_new(int32_t start, int32_t stop, int32_t step);
 pv slice_new(pv start, pv stop, pv step);
 pv seq_iter_new(pv seq);   /* generic index-based iterator */
 pv float_from_str(const char *s, size_t n, bool *ok);
+int64_t float_trunc(float f);                 /* toward zero, saturating; no soft doubles */
+float float_from_int(int64_t v);              /* rounded to nearest, without soft doubles */
+float float_from_f64(const uint8_t p[8]);     /* an IEEE double's bytes, rounded to a float */
+void float_to_f64(float f, uint8_t p[8]);
 void float_print(pout *o, float f, char fmt, int prec);
 pv int_from_str(const char *s, size_t n, int base, bool *ok);
 pv bound_new(pv self, pv fn);

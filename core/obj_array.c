@@ -49,7 +49,7 @@ pv typecode_load(char tc, const uint8_t *p) {
     case 'I': case 'L': { uint32_t v; memcpy(&v, p, 4); return rt_int(v); }
     case 'q': case 'Q': { int64_t v; memcpy(&v, p, 8); return rt_int(v); }
     case 'f': { float v; memcpy(&v, p, 4); return rt_float(v); }
-    case 'd': { double v; memcpy(&v, p, 8); return rt_float((float)v); }
+    case 'd': return rt_float(float_from_f64(p));
     default: return PV_NONE;
     }
 }
@@ -60,8 +60,7 @@ void typecode_store(char tc, uint8_t *p, pv v) {
         if (tc == 'f') {
             memcpy(p, &f, 4);
         } else {
-            double d = f;
-            memcpy(p, &d, 8);
+            float_to_f64(f, p);
         }
         return;
     }

@@ -33,50 +33,116 @@ const ptype t_bool = {TYPE_HEAD(bool), .base = &t_int, .make = bool_make, .print
                       .unary = num_unary, .binary = num_binary};
 const pobj o_true = {&t_bool}, o_false = {&t_bool};
 
-/* ---- floats: digits ---- */
-static const double pow10_tab[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+/* ---- floats: exact decimal digits, with integers only ----
+ *
+ * A float is m * 2**e with a 24-bit m. Its decimal expansion is exact and
+ * short enough (at most 112 digits) to compute with a small multi-word
+ * integer, so printing rounds the true value, the same on every board,
+ * without soft-float doubles (8 KB of flash on the device). */
+#define BIG_WORDS 12
+#define MAX_DIGITS 120
 
-static double pow10d(int e) {
-    double r = 1;
-    int a = e < 0 ? -e : e;
-    while (a > 22) {
-        r *= 1e22;
-        a -= 22;
+static void big_mul(uint32_t *w, int *n, uint32_t k) {
+    uint64_t carry = 0;
+    for (int i = 0; i < *n; i++) {
+        uint64_t t = (uint64_t)w[i] * k + carry;
+        w[i] = (uint32_t)t;
+        carry = t >> 32;
     }
-    r *= pow10_tab[a];
-    return e < 0 ? 1 / r : r;
+    if (carry) w[(*n)++] = (uint32_t)carry;
 }
 
-/* n significant digits (1..17) of d > 0, rounded; returns the decimal
- * exponent of the first digit. */
-static int float_digits(double d, int n, char *out) {
-    int e = 0;
-    while (d >= pow10d(e + 1)) e++;
-    while (d < pow10d(e)) e--;
-    int shift = n - 1 - e;
-    double scaled = shift >= 0 ? d * pow10d(shift) : d / pow10d(-shift);
-    uint64_t m = (uint64_t)scaled;
-    double frac = scaled - (double)m;
-    if (frac > 0.5 || (frac == 0.5 && (m & 1))) m++;
-    uint64_t lim = 1;
-    for (int i = 0; i < n; i++) lim *= 10;
-    if (m >= lim) {
-        m /= 10;
-        e++;
+static uint32_t big_div(uint32_t *w, int *n, uint32_t k) {
+    uint64_t rem = 0;
+    for (int i = *n - 1; i >= 0; i--) {
+        uint64_t t = (rem << 32) | w[i];
+        w[i] = (uint32_t)(t / k);
+        rem = t % k;
     }
-    for (int i = n - 1; i >= 0; i--) {
-        out[i] = (char)('0' + m % 10);
-        m /= 10;
+    while (*n > 0 && w[*n - 1] == 0) (*n)--;
+    return (uint32_t)rem;
+}
+
+/* All digits of f > 0, most significant first; returns their count and
+ * sets *e10, the power of ten of the first digit. */
+static int exact_digits(float f, char *d, int *e10) {
+    uint32_t bits;
+    memcpy(&bits, &f, 4);
+    int be = (int)(bits >> 23) & 0xFF;
+    uint32_t m = bits & 0x7FFFFF;
+    if (be) m |= 0x800000;
+    else be = 1;
+    int e2 = be - 150;
+    while (!(m & 1)) {
+        m >>= 1;
+        e2++;
     }
-    return e;
+    uint32_t w[BIG_WORDS] = {m};
+    int n = 1, scale = 0;
+    for (; e2 > 0; e2 -= e2 > 31 ? 31 : e2) big_mul(w, &n, 1u << (e2 > 31 ? 31 : e2));
+    /* m * 2**-k = m * 5**k / 10**k */
+    for (scale = e2; e2 < 0; e2 += e2 < -13 ? 13 : -e2) {
+        uint32_t p = 1;
+        for (int i = 0; i < (e2 < -13 ? 13 : -e2); i++) p *= 5;
+        big_mul(w, &n, p);
+    }
+    char rev[MAX_DIGITS];
+    int nd = 0;
+    while (n > 0) {
+        uint32_t r = big_div(w, &n, 1000000000u);
+        for (int i = 0; i < 9; i++, r /= 10) rev[nd++] = (char)('0' + r % 10);
+    }
+    while (nd > 1 && rev[nd - 1] == '0') nd--;
+    for (int i = 0; i < nd; i++) d[i] = rev[nd - 1 - i];
+    *e10 = nd - 1 + scale;
+    return nd;
+}
+
+/* Round the digits to keep k of them (half to even); k may be 0 or less,
+ * for fixed notation. Returns the count kept (at least 1) and adjusts *e10. */
+static int round_digits(char *d, int nd, int k, int *e10) {
+    if (k >= nd) return nd;
+    if (k < 0) {
+        d[0] = '0';
+        return 1;
+    }
+    bool up = d[k] > '5';
+    if (d[k] == '5') {
+        up = k > 0 && ((d[k - 1] - '0') & 1);
+        for (int i = k + 1; i < nd; i++) up |= d[i] != '0';
+    }
+    if (k == 0) {
+        d[0] = up ? '1' : '0';
+        if (up) (*e10)++;
+        return 1;
+    }
+    if (up) {
+        int i = k - 1;
+        while (i >= 0 && d[i] == '9') d[i--] = '0';
+        if (i < 0) {
+            d[0] = '1';
+            (*e10)++;
+        } else {
+            d[i]++;
+        }
+    }
+    return k;
 }
 
 static void out_digits(pout *o, const char *d, int n, int start, int count) {
     for (int i = start; i < start + count; i++) out_char(o, i >= 0 && i < n ? d[i] : '0');
 }
 
-/* fmt: 'g' (repr when prec < 0), 'e', 'f' */
+static void out_exponent(pout *o, int e) {
+    out_char(o, 'e');
+    out_char(o, e < 0 ? '-' : '+');
+    if (e < 0) e = -e;
+    if (e < 10) out_char(o, '0');
+    out_int(o, e);
+}
+
+/* fmt: 'g' (repr when prec < 0: 7 significant digits, like MicroPython's
+ * single-precision floats), 'e', 'f' */
 void float_print(pout *o, float f, char fmt, int prec) {
     bool repr = prec < 0;
     if (f != f) {
@@ -92,100 +158,187 @@ void float_print(pout *o, float f, char fmt, int prec) {
         return;
     }
     if (repr) prec = 7;
-    char d[20];
-    int e;
+    char d[MAX_DIGITS];
+    int e = 0, n = 1;
+    d[0] = '0';
+    if (f != 0) n = exact_digits(f, d, &e);
     if (fmt == 'f') {
-        if (f == 0) {
+        int zero_e = e;
+        n = round_digits(d, n, e + 1 + prec, &e);
+        if (n == 1 && d[0] == '0') e = zero_e < -prec ? -prec - 1 : zero_e;
+        if (d[0] == '0' && n == 1) {
             e = 0;
-            memset(d, '0', sizeof d);
-        } else {
-            /* digits up to 10^-prec, at most 17 significant */
-            int e0 = float_digits(f, 1, d);
-            int n = e0 + 1 + prec;
-            if (n > 17) n = 17;
-            if (n < 1) {
-                /* rounds to zero or to one unit in the last place */
-                double unit = pow10d(-prec);
-                e = -prec;
-                d[0] = (double)f >= unit / 2 ? '1' : '0';
-                n = 1;
-                if (d[0] == '0') e = 0;
-            } else {
-                e = float_digits(f, n, d);
-                if (e > e0) {
-                    /* rounding carried into a new digit: recompute with one more */
-                    n = e + 1 + prec > 17 ? 17 : e + 1 + prec;
-                    e = float_digits(f, n, d);
-                }
-            }
-            if (e < -prec) e = 0, memset(d, '0', sizeof d);
-            int intdigits = e + 1;
-            if (intdigits <= 0) out_char(o, '0');
-            else out_digits(o, d, n, 0, intdigits);
-            if (prec > 0) {
-                out_char(o, '.');
-                out_digits(o, d, n, intdigits, prec);
-            }
-            return;
         }
-        out_char(o, '0');
+        if (e < 0) out_char(o, '0');
+        else out_digits(o, d, n, 0, e + 1);
         if (prec > 0) {
             out_char(o, '.');
-            for (int i = 0; i < prec; i++) out_char(o, '0');
+            out_digits(o, d, n, e + 1, prec);
         }
         return;
     }
     if (fmt == 'e') {
-        if (f == 0) {
-            memset(d, '0', sizeof d);
-            e = 0;
-        } else {
-            e = float_digits(f, prec + 1 > 17 ? 17 : prec + 1, d);
-        }
+        n = round_digits(d, n, prec + 1, &e);
         out_char(o, d[0]);
         if (prec > 0) {
             out_char(o, '.');
-            out_digits(o, d, 17, 1, prec);
+            out_digits(o, d, n, 1, prec);
         }
-    } else {
-        /* %g: prec significant digits, trailing zeros dropped */
-        if (prec == 0) prec = 1;
-        int n = prec > 17 ? 17 : prec;
-        if (f == 0) {
-            memset(d, '0', sizeof d);
-            e = 0;
+        out_exponent(o, f == 0 ? 0 : e);
+        return;
+    }
+    /* %g: prec significant digits, trailing zeros dropped */
+    if (prec == 0) prec = 1;
+    n = round_digits(d, n, prec, &e);
+    while (n > 1 && d[n - 1] == '0') n--;
+    if (f == 0) e = 0;
+    if (e >= -4 && e < prec) {
+        if (e < 0) {
+            out_str(o, "0.");
+            for (int i = 0; i < -e - 1; i++) out_char(o, '0');
+            out_n(o, d, (size_t)n);
         } else {
-            e = float_digits(f, n, d);
-        }
-        int last = n - 1;
-        while (last > 0 && d[last] == '0') last--;
-        if (e >= -4 && e < prec) {
-            if (e < 0) {
-                out_str(o, "0.");
-                for (int i = 0; i < -e - 1; i++) out_char(o, '0');
-                out_n(o, d, (size_t)last + 1);
-            } else {
-                out_n(o, d, (size_t)e + 1 <= (size_t)n ? (size_t)e + 1 : (size_t)n);
-                if (last > e) {
-                    out_char(o, '.');
-                    out_n(o, d + e + 1, (size_t)(last - e));
-                } else if (repr) {
-                    out_str(o, ".0");
-                }
+            out_digits(o, d, n, 0, e + 1);
+            if (n > e + 1) {
+                out_char(o, '.');
+                out_n(o, d + e + 1, (size_t)(n - e - 1));
+            } else if (repr) {
+                out_str(o, ".0");
             }
-            return;
         }
-        out_char(o, d[0]);
-        if (last > 0) {
-            out_char(o, '.');
-            out_n(o, d + 1, (size_t)last);
+        return;
+    }
+    out_char(o, d[0]);
+    if (n > 1) {
+        out_char(o, '.');
+        out_n(o, d + 1, (size_t)n - 1);
+    }
+    out_exponent(o, e);
+}
+
+/* mant * 2**e2 (mant with its top bit set) rounded to the nearest float;
+ * `sticky` says bits below mant were lost (they break ties upward). */
+static float float_from_parts(uint64_t mant, int e2, bool sticky, bool neg) {
+    int E = e2 + 63; /* value = 1.xxx * 2**E */
+    if (E > 127) return neg ? -3.4028235e38f * 2 : 3.4028235e38f * 2;
+    int shift = 40; /* keep 24 bits */
+    if (E < -126) shift += -126 - E;
+    uint32_t m24, bits;
+    if (shift >= 64) {
+        m24 = 0;
+        sticky |= mant != 0;
+        mant = 0;
+    } else {
+        m24 = (uint32_t)(mant >> shift);
+        uint64_t rest = mant & (((uint64_t)1 << shift) - 1), half = (uint64_t)1 << (shift - 1);
+        if (rest > half || (rest == half && (sticky || (m24 & 1)))) m24++;
+    }
+    if (E < -126) {
+        bits = m24; /* subnormal; a carry into bit 23 makes it normal, as it should */
+    } else {
+        if (m24 >> 24) {
+            m24 >>= 1;
+            E++;
+            if (E > 127) return neg ? -3.4028235e38f * 2 : 3.4028235e38f * 2;
+        }
+        bits = ((uint32_t)(E + 127) << 23) | (m24 & 0x7FFFFF);
+    }
+    if (neg) bits |= 0x80000000u;
+    float f;
+    memcpy(&f, &bits, 4);
+    return f;
+}
+
+int64_t float_trunc(float f) {
+    uint32_t bits;
+    memcpy(&bits, &f, 4);
+    int e = (int)((bits >> 23) & 0xFF) - 150;
+    uint64_t m = (bits & 0x7FFFFF) | 0x800000;
+    if (((bits >> 23) & 0xFF) == 0) return 0;
+    if (e >= 40) return bits >> 31 ? INT64_MIN : INT64_MAX;
+    int64_t v = (int64_t)(e >= 0 ? m << e : e > -24 ? m >> -e : 0);
+    return bits >> 31 ? -v : v;
+}
+
+float float_from_int(int64_t v) {
+    if (v == 0) return 0;
+    bool neg = v < 0;
+    uint64_t m = neg ? 0 - (uint64_t)v : (uint64_t)v;
+    int e2 = 0;
+    while (!(m >> 63)) {
+        m <<= 1;
+        e2--;
+    }
+    return float_from_parts(m, e2, false, neg);
+}
+
+float float_from_f64(const uint8_t p[8]) {
+    uint64_t b;
+    memcpy(&b, p, 8);
+    bool neg = b >> 63;
+    int E = (int)((b >> 52) & 0x7FF);
+    uint64_t m = b & (((uint64_t)1 << 52) - 1);
+    if (E == 0x7FF) {
+        uint32_t bits = (neg ? 0x80000000u : 0) | 0x7F800000u | (m ? 0x400000u : 0);
+        float f;
+        memcpy(&f, &bits, 4);
+        return f;
+    }
+    if (E == 0) return neg ? -0.0f : 0.0f; /* double subnormals are far below float's range */
+    return float_from_parts(((uint64_t)1 << 63) | (m << 11), E - 1023 - 63, false, neg);
+}
+
+void float_to_f64(float f, uint8_t p[8]) {
+    uint32_t bits;
+    memcpy(&bits, &f, 4);
+    uint64_t sign = (uint64_t)(bits >> 31) << 63, m = bits & 0x7FFFFF, b;
+    int E = (int)((bits >> 23) & 0xFF);
+    if (E == 0xFF) {
+        b = sign | ((uint64_t)0x7FF << 52) | (m << 29);
+    } else if (E == 0 && m == 0) {
+        b = sign;
+    } else {
+        if (E == 0) { /* a float subnormal is a normal double */
+            E = 1;
+            while (!(m & 0x800000)) {
+                m <<= 1;
+                E--;
+            }
+            m &= 0x7FFFFF;
+        }
+        b = sign | ((uint64_t)(E - 127 + 1023) << 52) | (m << 29);
+    }
+    memcpy(p, &b, 8);
+}
+
+/* m * 10**e10 as a float, through a 64-bit binary mantissa */
+static float scale10(uint64_t m, int e10, bool sticky, bool neg) {
+    if (m == 0) return neg ? -0.0f : 0.0f;
+    if (e10 > 60) return neg ? -3.4028235e38f * 2 : 3.4028235e38f * 2;
+    if (e10 < -80) return neg ? -0.0f : 0.0f;
+    int e2 = 0;
+    while (!(m >> 63)) {
+        m <<= 1;
+        e2--;
+    }
+    for (; e10 > 0; e10--) {
+        /* times 5, then renormalise: times 10 is times 5 times 2 */
+        uint64_t lo = (m & 0xFFFFFFFFu) * 5, hi = (m >> 32) * 5 + (lo >> 32);
+        int s = hi >> 34 ? 3 : hi >> 33 ? 2 : 1;
+        sticky |= (lo & ((1u << s) - 1)) != 0;
+        m = (hi << (32 - s)) | ((lo & 0xFFFFFFFFu) >> s);
+        e2 += 1 + s;
+    }
+    for (; e10 < 0; e10++) {
+        sticky |= m % 5 != 0;
+        m /= 5;
+        e2--;
+        while (!(m >> 63)) {
+            m <<= 1;
+            e2--;
         }
     }
-    out_char(o, 'e');
-    out_char(o, e < 0 ? '-' : '+');
-    if (e < 0) e = -e;
-    if (e < 10) out_char(o, '0');
-    out_int(o, e);
+    return float_from_parts(m, e2, sticky, neg);
 }
 
 pv float_from_str(const char *s, size_t n, bool *ok) {
@@ -197,34 +350,34 @@ pv float_from_str(const char *s, size_t n, bool *ok) {
     if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
     if (n - i >= 3 && (s[i] | 32) == 'i' && (s[i + 1] | 32) == 'n' && (s[i + 2] | 32) == 'f') {
         *ok = n - i == 3 || (n - i == 8);
-        return rt_float(neg ? -3.4028235e38f * 10 : 3.4028235e38f * 10);
+        return rt_float(neg ? -3.4028235e38f * 2 : 3.4028235e38f * 2);
     }
     if (n - i == 3 && (s[i] | 32) == 'n' && (s[i + 1] | 32) == 'a' && (s[i + 2] | 32) == 'n') {
         *ok = true;
-        float z = 0;
-        return rt_float(z / z);
+        uint32_t nan_bits = 0x7FC00000u;
+        float f;
+        memcpy(&f, &nan_bits, 4);
+        return rt_float(f);
     }
     uint64_t m = 0;
     int exp = 0, digits = 0;
-    bool any = false;
-    for (; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '_'); i++) {
-        if (s[i] == '_') continue;
+    bool any = false, sticky = false, point = false;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '_') continue;
+        if (c == '.' && !point) {
+            point = true;
+            continue;
+        }
+        if (c < '0' || c > '9') break;
         any = true;
         if (digits < 19) {
-            m = m * 10 + (uint64_t)(s[i] - '0');
+            m = m * 10 + (uint64_t)(c - '0');
             if (m) digits++;
+            if (point) exp--;
         } else {
-            exp++;
-        }
-    }
-    if (i < n && s[i] == '.') {
-        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
-            any = true;
-            if (digits < 19) {
-                m = m * 10 + (uint64_t)(s[i] - '0');
-                if (m) digits++;
-                exp--;
-            }
+            sticky |= c != '0';
+            if (!point) exp++;
         }
     }
     if (!any) return PV_NULL;
@@ -242,12 +395,8 @@ pv float_from_str(const char *s, size_t n, bool *ok) {
         exp += eneg ? -ev : ev;
     }
     if (i != n) return PV_NULL;
-    double d = (double)m;
-    if (m && exp > 60) d = 1e300;
-    else if (m && exp < -80) d = 0;
-    else d = exp < 0 ? d / pow10d(-exp) : d * pow10d(exp);
     *ok = true;
-    return rt_float((float)(neg ? -d : d));
+    return rt_float(scale10(m, exp, sticky, neg));
 }
 
 pv int_from_str(const char *s, size_t n, int base, bool *ok) {
@@ -308,7 +457,7 @@ static bool is_intlike(pv v) { return PV_IS_INT(v) || pv_is(v, &t_int) || pv_is(
 
 float rt_to_float(pv v) {
     if (is_float(v)) return ((pfloat *)v)->v;
-    if (is_intlike(v)) return (float)rt_to_int(v);
+    if (is_intlike(v)) return float_from_int(rt_to_int(v));
     rt_raise_fmt(&t_TypeError, "can't convert %s to float", rt_type_name(v));
 }
 
@@ -318,7 +467,7 @@ static _Noreturn void zero_div(void) { rt_raise_msg(&t_ZeroDivisionError, "divid
 static float fmodf_py(float x, float y) {
     float q = x / y;
     /* floor without libm */
-    float fl = (float)(int64_t)q;
+    float fl = float_from_int(float_trunc(q));
     if (fl > q) fl -= 1;
     float r = x - fl * y;
     if (r != 0 && ((r < 0) != (y < 0))) r += y;
@@ -327,42 +476,52 @@ static float fmodf_py(float x, float y) {
 
 static float floorf_py(float q) {
     if (q > 9.2e18f || q < -9.2e18f) return q;
-    float fl = (float)(int64_t)q;
+    float fl = float_from_int(float_trunc(q));
     return fl > q ? fl - 1 : fl;
 }
 
-/* exp and log in double, for non-integral powers: same code, same bits on every board */
-static double exp_d(double x) {
-    if (x > 709) return 1e308 * 10;
-    if (x < -745) return 0;
-    int k = (int)(x / 0.6931471805599453 + (x < 0 ? -0.5 : 0.5));
-    double r = x - k * 0.6931471805599453, term = 1, sum = 1;
-    for (int i = 1; i < 30; i++) {
-        term *= r / i;
+/* exp and log in single precision, for non-integral powers: our own code,
+ * so every board computes the same bits */
+static const float LN2_HI = 0.693145751953125f, LN2_LO = 1.42860676e-06f;
+
+static float exp_f(float x) {
+    if (x > 88.8f) return 3.4028235e38f * 2;
+    if (x < -104) return 0;
+    int k = (int)(x * 1.44269504f + (x < 0 ? -0.5f : 0.5f));
+    float r = (x - (float)k * LN2_HI) - (float)k * LN2_LO;
+    float sum = 1, term = 1;
+    for (int i = 1; i < 9; i++) {
+        term *= r / (float)i;
         sum += term;
     }
-    while (k > 0) { sum *= 2; k--; }
-    while (k < 0) { sum /= 2; k++; }
+    for (; k > 0; k--) sum *= 2;
+    for (; k < 0; k++) sum *= 0.5f;
     return sum;
 }
 
-static double log_d(double x) {
+static float log_f(float x) {
     int k = 0;
-    while (x > 2) { x /= 2; k++; }
-    while (x < 1) { x *= 2; k--; }
+    while (x > 1.5f) {
+        x *= 0.5f;
+        k++;
+    }
+    while (x < 0.75f) {
+        x *= 2;
+        k--;
+    }
     /* log(x) = 2 atanh((x-1)/(x+1)) */
-    double y = (x - 1) / (x + 1), y2 = y * y, term = y, sum = 0;
-    for (int i = 1; i < 60; i += 2) {
-        sum += term / i;
+    float y = (x - 1) / (x + 1), y2 = y * y, term = y, sum = 0;
+    for (int i = 1; i < 14; i += 2) {
+        sum += term / (float)i;
         term *= y2;
     }
-    return 2 * sum + k * 0.6931471805599453;
+    return 2 * sum + (float)k * LN2_LO + (float)k * LN2_HI;
 }
 
 static pv float_pow(float x, float y) {
     if (y == (float)(int32_t)y && y > -1e9f && y < 1e9f) {
         int32_t n = (int32_t)y;
-        double r = 1, b = x;
+        float r = 1, b = x;
         uint32_t u = n < 0 ? (uint32_t)(-(int64_t)n) : (uint32_t)n;
         while (u) {
             if (u & 1) r *= b;
@@ -373,11 +532,11 @@ static pv float_pow(float x, float y) {
             if (r == 0) zero_div();
             r = 1 / r;
         }
-        return rt_float((float)r);
+        return rt_float(r);
     }
     if (x < 0) rt_raise_msg(&t_ValueError, "math domain error");
     if (x == 0) return rt_float(0);
-    return rt_float((float)exp_d(y * log_d(x)));
+    return rt_float(exp_f(y * log_f(x)));
 }
 
 static pv float_binary(int op, float x, float y) {
@@ -425,9 +584,9 @@ static pv int_binary(int op, int64_t x, int64_t y) {
     }
     case OP_TRUEDIV:
         if (y == 0) zero_div();
-        return rt_float((float)((double)x / (double)y));
+        return rt_float(float_from_int(x) / float_from_int(y));
     case OP_POW: {
-        if (y < 0) return float_pow((float)x, (float)y);
+        if (y < 0) return float_pow(float_from_int(x), float_from_int(y));
         int64_t acc = 1, b = x;
         while (y) {
             if (y & 1)
@@ -468,7 +627,7 @@ static pv num_unary(int op, pv self) {
         case OP_POS: return self;
         case OP_BOOL: return PV_BOOL(f != 0);
         case OP_HASH:
-            if (f == (float)(int64_t)f) return rt_int((int64_t)f);
+            if (f == float_from_int(float_trunc(f))) return rt_int(float_trunc(f));
             {
                 uint32_t bits;
                 memcpy(&bits, &f, 4);
@@ -532,7 +691,7 @@ static pv int_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw)
         float f = ((pfloat *)x)->v;
         if (f != f) rt_raise_msg(&t_ValueError, "can't convert NaN to int");
         if (f >= 9.2233720e18f || f <= -9.2233720e18f) rt_raise_msg(&t_OverflowError, "can't convert inf to int");
-        return rt_int((int64_t)f);
+        return rt_int(float_trunc(f));
     }
     pbuf b;
     if (rt_get_buffer(x, &b, false)) return str_to_number(x, 10, false);
@@ -543,7 +702,7 @@ static pv float_make(const ptype *t, int n, const pv *args, int nkw, const pv *k
     rt_check_args("float", n, 0, 1);
     if (n == 0) return rt_float(0);
     if (is_float(args[0])) return args[0];
-    if (is_intlike(args[0])) return rt_float((float)rt_to_int(args[0]));
+    if (is_intlike(args[0])) return rt_float(float_from_int(rt_to_int(args[0])));
     pbuf b;
     if (rt_get_buffer(args[0], &b, false)) return str_to_number(args[0], 10, true);
     rt_raise_fmt(&t_TypeError, "can't convert %s to float", rt_type_name(args[0]));

@@ -75,12 +75,8 @@ uint32_t str_hash_bytes(const char *s, size_t n) {
     return h ? h : 1;
 }
 
-static uint32_t str_hash(const pstr *s) {
-    if (s->hash) return s->hash;
-    uint32_t h = str_hash_bytes(s->data, s->len);
-    if (gc_owns(s)) ((pstr *)s)->hash = h;
-    return h;
-}
+/* Not cached: names are short, and a field in every str costs flash and heap. */
+static uint32_t str_hash(const pstr *s) { return str_hash_bytes(s->data, s->len); }
 
 pv str_new(const ptype *t, const char *s, size_t n) {
     pstr *o = gc_alloc_try(sizeof(pstr) + n + 1);
@@ -931,7 +927,7 @@ pv str_percent(pv fmtv, pv args) {
         if (f.align == '<') f.zero = false;
         else f.align = f.zero ? 0 : '>';
         if (t == 'i' || t == 'u') t = 'd';
-        if (t == 'd' && pv_is(v, &t_float)) v = rt_int((int64_t)rt_to_float(v));
+        if (t == 'd' && pv_is(v, &t_float)) v = rt_int(float_trunc(rt_to_float(v)));
         if (!strchr("sdrxXocfFeEgG", t)) rt_raise_fmt(&t_ValueError, "unsupported format character '%c'", t);
         f.type = t;
         if (t == 'c' && pv_is(v, &t_str)) f.type = 's';

@@ -8,9 +8,11 @@
 
 void rt_set_stack(void *top, size_t bytes);
 void rand_unseed(void);
+void microbit_reset(void);
 static int exit_code;
 
 void pith_init(void *arena, size_t size) {
+    microbit_reset(); /* first: the display tick must stop reading the old heap */
     vm_reset();
     gc_init(arena, size);
     rand_unseed();
@@ -75,5 +77,3 @@ void pith_print_exception(void) {
 int pith_exit_code(void) { return exit_code; }
 
 void pith_heap_info(size_t *used, size_t *free_bytes) { gc_info(used, free_bytes, NULL); }
-
-void pith_board_tick(uint32_t now_ms) { (void)now_ms; }

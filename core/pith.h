@@ -57,4 +57,9 @@ void pith_heap_info(size_t *used, size_t *free_bytes);
  * pith_init. */
 void pith_board_tick(uint32_t now_ms);
 
+/* After pith_print_exception, a device board calls this to scroll the
+ * error's line and type on the LEDs ("line 40 TypeError"), as MicroPython
+ * does on the micro:bit. Returns when the scroll ends or Ctrl-C arrives. */
+void pith_scroll_exception(void);
+
 #endif

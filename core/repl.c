@@ -51,25 +51,21 @@ typedef struct {
     int hist;
 } line_t;
 
-static void out(const char *s)
-{
+static void out(const char *s) {
     hal_stdout(s, strlen(s));
 }
 
-static void out_repeat(char c, size_t n)
-{
+static void out_repeat(char c, size_t n) {
     while (n--) {
         hal_stdout(&c, 1);
     }
 }
 
-static void too_long(void)
-{
+static void too_long(void) {
     out("MemoryError: REPL input over " STR(REPL_BUF) " bytes\r\n");
 }
 
-static void run(size_t len, int mode)
-{
+static void run(size_t len, int mode) {
     if (pith_exec(entry, len, "<stdin>", mode) == PITH_EXC) {
         pith_print_exception();
     }
@@ -77,14 +73,12 @@ static void run(size_t len, int mode)
 
 /* ---- history ---- */
 
-static void evict_oldest(void)
-{
+static void evict_oldest(void) {
     hist_len -= strlen(entry + REPL_BUF - hist_len) + 1;
 }
 
 /* Whether an entry of n bytes fits, making room from the oldest lines. */
-static int fits(size_t n)
-{
+static int fits(size_t n) {
     while (n > REPL_BUF - hist_len && hist_len > 0) {
         evict_oldest();
     }
@@ -92,8 +86,7 @@ static int fits(size_t n)
 }
 
 /* The i-th newest line, or NULL past the oldest. */
-static const char *history_at(int i)
-{
+static const char *history_at(int i) {
     size_t bottom = REPL_BUF - hist_len, end = REPL_BUF;
     while (end > bottom) {
         size_t at = end - 1;
@@ -109,8 +102,7 @@ static const char *history_at(int i)
 }
 
 /* Remember the line s[0..n), which lies in the first `used` bytes. */
-static void history_add(const char *s, size_t n, size_t used)
-{
+static void history_add(const char *s, size_t n, size_t used) {
     const char *newest = history_at(0);
     if (n == 0 || used + n + 1 > REPL_BUF ||
         (newest && strlen(newest) == n && memcmp(newest, s, n) == 0)) {
@@ -128,15 +120,13 @@ static void history_add(const char *s, size_t n, size_t used)
 
 /* Echo from the cursor to the end, blank `erase` stale cells after it, and
  * bring the terminal's cursor back. */
-static void redraw_tail(const line_t *l, size_t erase)
-{
+static void redraw_tail(const line_t *l, size_t erase) {
     hal_stdout(entry + l->cur, l->len - l->cur);
     out_repeat(' ', erase);
     out_repeat('\b', l->len - l->cur + erase);
 }
 
-static void cursor_to(line_t *l, size_t pos)
-{
+static void cursor_to(line_t *l, size_t pos) {
     if (pos < l->cur) {
         out_repeat('\b', l->cur - pos);
     } else {
@@ -145,8 +135,7 @@ static void cursor_to(line_t *l, size_t pos)
     l->cur = pos;
 }
 
-static void insert(line_t *l, const char *s, size_t n)
-{
+static void insert(line_t *l, const char *s, size_t n) {
     if (!fits(l->len + n)) {
         return;
     }
@@ -158,15 +147,13 @@ static void insert(line_t *l, const char *s, size_t n)
     redraw_tail(l, 0);
 }
 
-static void remove_at_cursor(line_t *l, size_t n)
-{
+static void remove_at_cursor(line_t *l, size_t n) {
     memmove(entry + l->cur, entry + l->cur + n, l->len - l->cur - n);
     l->len -= n;
     redraw_tail(l, n);
 }
 
-static void backspace(line_t *l)
-{
+static void backspace(line_t *l) {
     if (l->cur == l->start) {
         return;
     }
@@ -182,8 +169,7 @@ static void backspace(line_t *l)
     remove_at_cursor(l, n);
 }
 
-static void replace_line(line_t *l, const char *s, size_t n)
-{
+static void replace_line(line_t *l, const char *s, size_t n) {
     size_t old = l->len - l->start;
     if (!fits(l->start + n)) {
         return;
@@ -199,8 +185,7 @@ static void replace_line(line_t *l, const char *s, size_t n)
     }
 }
 
-static void history_step(line_t *l, int dir)
-{
+static void history_step(line_t *l, int dir) {
     int want = l->hist + dir;
     const char *h = want >= 0 ? history_at(want) : "";
     if (want < -1 || !h) {
@@ -210,16 +195,17 @@ static void history_step(line_t *l, int dir)
     replace_line(l, h, strlen(h));
 }
 
-/* ESC [ or ESC O, then an optional number and a final letter or '~'. */
-static void escape_key(line_t *l)
-{
+/* ESC [ or ESC O, then optional numbers (a modifier after ';' is ignored)
+ * and a final letter or '~'. */
+static void escape_key(line_t *l) {
     int c = hal_getchar();
     if (c != '[' && c != 'O') {
         return;
     }
-    int num = 0;
-    for (c = hal_getchar(); c >= '0' && c <= '9'; c = hal_getchar()) {
-        num = num * 10 + (c - '0');
+    int num = 0, params = 1;
+    for (c = hal_getchar(); (c >= '0' && c <= '9') || c == ';'; c = hal_getchar()) {
+        params &= c != ';';
+        num = params ? num * 10 + (c - '0') : num;
     }
     if (c == '~') {
         c = num == 1 || num == 7 ? 'H' : num == 4 || num == 8 ? 'F' : num == 3 ? 'X' : 0;
@@ -237,8 +223,7 @@ static void escape_key(line_t *l)
 
 /* Enter comes as "\r" from a terminal, "\n" from a pipe and "\r\n" from
  * some clients: each is one '\r' here. */
-static int next_key(void)
-{
+static int next_key(void) {
     static char after_cr;
     int c = hal_getchar();
     if (c == '\n' && after_cr) {
@@ -252,8 +237,7 @@ static int next_key(void)
  * control key the caller acts on when typed on an empty line: Ctrl-D, and on
  * the first line (`primary`) also Ctrl-A, Ctrl-B and Ctrl-E. On a non-empty
  * line Ctrl-A/Ctrl-E go to its start/end and Ctrl-D deletes. */
-static int read_line(line_t *l, int primary)
-{
+static int read_line(line_t *l, int primary) {
     for (;;) {
         int c = next_key();
         int empty = l->len == l->start;
@@ -300,13 +284,11 @@ static int read_line(line_t *l, int primary)
 
 /* ---- when is a statement complete ---- */
 
-static int name_char(char c)
-{
+static int name_char(char c) {
     return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-static int starts_block(const char *s, size_t n)
-{
+static int starts_block(const char *s, size_t n) {
     static const char *const keywords[] = {
         "if", "while", "for", "try", "with", "def", "class", "async",
     };
@@ -337,8 +319,7 @@ static int starts_block(const char *s, size_t n)
 /* Whether the entry needs more lines, judged as MicroPython does: an open
  * bracket or triple-quoted string, a trailing backslash, or a compound
  * statement not yet ended by an empty line. */
-static int unfinished(const char *s, size_t n)
-{
+static int unfinished(const char *s, size_t n) {
     int depth = 0, triple = 0;
     char quote = 0;
     for (size_t i = 0; i < n; i++) {
@@ -375,8 +356,7 @@ static int unfinished(const char *s, size_t n)
     return starts_block(s, n);
 }
 
-static int blank(const char *s, size_t n)
-{
+static int blank(const char *s, size_t n) {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
         n--;
     }
@@ -385,8 +365,7 @@ static int blank(const char *s, size_t n)
 
 /* Indent a new continuation line like the one before it, one level deeper
  * after a colon; none after two blank lines, so a third Enter ends it. */
-static void auto_indent(line_t *l)
-{
+static void auto_indent(line_t *l) {
     size_t end = l->start - 1, begin = end;
     while (begin > 0 && entry[begin - 1] != '\n') {
         begin--;
@@ -412,8 +391,7 @@ static void auto_indent(line_t *l)
 
 /* ---- the modes ---- */
 
-static int paste_mode(void)
-{
+static int paste_mode(void) {
     size_t n = 0;
     int full = 0;
     out("\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ");
@@ -450,8 +428,7 @@ static int paste_mode(void)
     return 0;
 }
 
-static int friendly_repl(void)
-{
+static int friendly_repl(void) {
     out(BANNER);
     for (;;) {
         line_t l = {0, 0, 0, -1};
@@ -514,8 +491,7 @@ static int friendly_repl(void)
 }
 
 /* Run a raw program: its output, \x04, its traceback, \x04. */
-static void raw_run(size_t n, int full)
-{
+static void raw_run(size_t n, int full) {
     int r = full ? PITH_EXC : pith_exec(entry, n, "<stdin>", PITH_MODE_FILE);
     out("\x04");
     if (full) {
@@ -529,8 +505,7 @@ static void raw_run(size_t n, int full)
 /* Raw-paste (\x05 A \x01): the host streams the program under flow control,
  * ends it with \x04, and gets a \x04 back before the output. When the buffer
  * fills we stop it early with a \x04 of our own. */
-static int raw_paste(void)
-{
+static int raw_paste(void) {
     static const char header[] = {'R', 1, RAW_PASTE_WINDOW & 0xFF, RAW_PASTE_WINDOW >> 8, 1};
     size_t n = 0;
     int full = 0, credit = RAW_PASTE_WINDOW;
@@ -564,8 +539,7 @@ static int raw_paste(void)
     return 0;
 }
 
-static int raw_repl(void)
-{
+static int raw_repl(void) {
     for (;;) {
         out(RAW_BANNER);
         int c = 0;
@@ -610,13 +584,11 @@ static int raw_repl(void)
     }
 }
 
-int pith_repl_raw(void)
-{
+int pith_repl_raw(void) {
     return raw_mode;
 }
 
-int pith_repl(int soft_reboot)
-{
+int pith_repl(int soft_reboot) {
     int r;
     do {
         r = raw_mode ? raw_repl() : friendly_repl();

@@ -5,6 +5,7 @@
 
 #include "hal.h"
 #include "obj.h"
+#include "pith.h"
 #include "vm.h"
 
 static char *stack_top;
@@ -22,6 +23,7 @@ void rt_check_stack(void) {
 }
 
 void rt_poll(void) {
+    pith_board_tick(hal_ticks_ms());
     if (hal_interrupted()) rt_raise(exc_new(&t_KeyboardInterrupt, tuple_new(0)));
 }
 
@@ -219,7 +221,6 @@ pv rt_call(pv f, int n, const pv *args, int nkw, const pv *kw) {
         if (!ty->make) rt_raise_fmt(&t_TypeError, "cannot create '%s' instances", ty->name->data);
         return ty->make(ty, n, args, nkw, kw);
     }
-    if (t->call) return t->call(f, n, args, nkw, kw);
     rt_raise_fmt(&t_TypeError, "'%s' object isn't callable", t->name->data);
 }
 

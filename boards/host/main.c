@@ -5,6 +5,11 @@
  *   pith                the REPL (Ctrl-C interrupts, Ctrl-D exits)
  *   --heap BYTES        arena size, at most 16384 (default: the micro:bit's)
  *   --seed N            seed urandom, so runs repeat exactly
+ *
+ * The micro:bit buttons are a test hook: PITH_BUTTONS='A:100-300,B:500-600'
+ * holds A down from 100 ms to 300 ms after start and B from 500 to 600 ms
+ * (at most 8 intervals). The host has no temperature sensor, and
+ * microbit.reset() ends the program with a message.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -81,7 +86,50 @@ uint32_t hal_entropy(void) {
 }
 
 void hal_display_show(const uint8_t bright[25]) { (void)bright; }
-int hal_button_down(int which) { (void)which; return 0; }
+
+static struct {
+    int which;
+    uint32_t from, to;
+} presses[8];
+static int npresses;
+static uint32_t start_ms;
+
+/* PITH_BUTTONS: comma-separated BUTTON:FROM-TO, times in ms after start. */
+static void parse_buttons(const char *s) {
+    start_ms = hal_ticks_ms();
+    while (s && *s && npresses < 8) {
+        unsigned long from, to;
+        char b;
+        int used;
+        if (sscanf(s, "%c:%lu-%lu%n", &b, &from, &to, &used) != 3 || (b != 'A' && b != 'B')) {
+            fprintf(stderr, "pith: PITH_BUTTONS wants A:FROM-TO,B:FROM-TO\n");
+            exit(2);
+        }
+        presses[npresses].which = b - 'A';
+        presses[npresses].from = (uint32_t)from;
+        presses[npresses++].to = (uint32_t)to;
+        s += used;
+        if (*s == ',') s++;
+    }
+}
+
+int hal_button_down(int which) {
+    if (!npresses) return 0;
+    uint32_t t = hal_ticks_ms() - start_ms;
+    for (int i = 0; i < npresses; i++)
+        if (presses[i].which == which && t >= presses[i].from && t < presses[i].to) return 1;
+    return 0;
+}
+
+void hal_reset(void) {
+    fprintf(stderr, "pith: reset\n");
+    exit(0);
+}
+
+int hal_temperature(int *celsius) {
+    (void)celsius;
+    return 0;
+}
 
 static void on_sigint(int sig) {
     (void)sig;
@@ -159,6 +207,7 @@ int main(int argc, char **argv) {
             break;
         }
     }
+    parse_buttons(getenv("PITH_BUTTONS"));
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;

@@ -1,0 +1,110 @@
+/* uart.c — the terminal on UART0 (115200 8N1, TX P0.24, RX P0.25): polled
+ * output, interrupt-driven input into a ring so bytes typed while a program
+ * runs are kept, and the Ctrl-C latch. */
+#include "hal.h"
+#include "nrf51.h"
+#include "board.h"
+
+#define PIN_TX 24
+#define PIN_RX 25
+
+/* A power of two so the indices wrap with a mask; 64 bytes cover a burst
+ * from a host between two reads, and the raw-paste window is kept below it. */
+#define RX_SIZE 64u
+
+static volatile uint8_t rx_buf[RX_SIZE];
+static volatile uint8_t rx_head, rx_tail;
+static volatile int interrupt_char = -1;
+static volatile uint8_t interrupt_latched;
+static char last_tx;
+
+void uart_init(void) {
+    UART0_PSELTXD = PIN_TX;
+    UART0_PSELRXD = PIN_RX;
+    UART0_BAUDRATE = UART_BAUD_115200;
+    UART0_ENABLE = UART_ENABLE_ON;
+    UART0_EVENTS_RXDRDY = 0;
+    UART0_EVENTS_TXDRDY = 0;
+    UART0_TASKS_STARTTX = 1;
+    UART0_TASKS_STARTRX = 1;
+    UART0_INTENSET = UART_INT_RXDRDY | UART_INT_ERROR;
+    NVIC_ISER = 1u << IRQ_UART0;
+}
+
+void uart_isr(void) {
+    if (UART0_EVENTS_ERROR) {
+        /* A framing error or overrun: clear it or the receiver stays stuck. */
+        UART0_EVENTS_ERROR = 0;
+        UART0_ERRORSRC = UART0_ERRORSRC;
+    }
+    while (UART0_EVENTS_RXDRDY) {
+        /* Clear the event before reading RXD: the read lets the next byte in. */
+        UART0_EVENTS_RXDRDY = 0;
+        uint8_t b = (uint8_t)UART0_RXD;
+        if (b == interrupt_char) {
+            interrupt_latched = 1;
+        } else if ((uint8_t)(rx_head - rx_tail) < RX_SIZE) {
+            rx_buf[rx_head % RX_SIZE] = b;
+            rx_head++;
+        }
+    }
+}
+
+static void tx_byte(char c) {
+    UART0_TXD = (uint8_t)c;
+    while (!UART0_EVENTS_TXDRDY) {
+    }
+    UART0_EVENTS_TXDRDY = 0;
+}
+
+void uart_write(const char *buf, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        tx_byte(buf[i]);
+    }
+}
+
+/* Terminals need "\r\n": a lone "\n" from the core gains its "\r", while
+ * the "\r\n" the REPL writes itself passes unchanged. */
+void hal_stdout(const char *buf, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] == '\n' && last_tx != '\r') {
+            tx_byte('\r');
+        }
+        tx_byte(buf[i]);
+        last_tx = buf[i];
+    }
+}
+
+int hal_getchar(void) {
+#ifdef PITH_SEMIHOST_EXIT
+    /* The test build has no terminal: a program reading input sees its end,
+     * and the REPL's first read means main.py is done. */
+    if (board_in_repl) {
+        semihost_exit(0);
+    }
+    return -1;
+#else
+    while (rx_head == rx_tail) {
+        __asm__ volatile("wfi");
+    }
+    int c = rx_buf[rx_tail % RX_SIZE];
+    rx_tail++;
+    return c;
+#endif
+}
+
+void hal_set_interrupt_char(int c) {
+    interrupt_char = c;
+}
+
+int hal_interrupted(void) {
+    if (!interrupt_latched) {
+        return 0;
+    }
+    interrupt_latched = 0;
+    return 1;
+}
+
+int uart_interrupt_pending(void) {
+    return interrupt_latched;
+}

@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""tests/device/run.py FIRMWARE.hex — drive the shipped micro:bit build in
+QEMU over its serial port the way a person or a tool does, and check the
+bytes that come back: the raw REPL exactly as pyboard.py and mpremote speak
+it (with raw-paste and soft reboot), main.py at boot, deep recursion and
+Ctrl-C at the friendly REPL, and the free heap at a fresh prompt.
+
+Each check boots its own QEMU; prints `ok NAME` or `FAIL NAME: why`, exits 1
+when any check failed."""
+import os
+import re
+import select
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MKHEX = os.path.join(ROOT, "boards", "microbit", "mkhex")
+PROMPT = b"\r\n>>> "
+BANNER = re.compile(rb'pith [^;\r\n]*; [^\r\n]*\r\nType "help\(\)" for more information\.\r\n>>> ')
+RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
+MIN_FREE = 12800
+
+
+class Failed(Exception):
+    pass
+
+
+class Board:
+    """One QEMU micro:bit with its UART on our pipes."""
+
+    def __init__(self, flash):
+        self.proc = subprocess.Popen(
+            ["qemu-system-arm", "-M", "microbit", "-kernel", flash, "-nographic",
+             "-serial", "stdio", "-monitor", "none", "-icount", "shift=0"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.seen = b""
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+
+    def send(self, data):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def expect(self, want, timeout=10):
+        """Read until `want` (bytes, or a compiled regex) has arrived; return
+        everything up to its end and keep the rest for the next call."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if isinstance(want, bytes):
+                at = self.seen.find(want)
+                end = at + len(want) if at >= 0 else -1
+            else:
+                m = want.search(self.seen)
+                end = m.end() if m else -1
+            if end >= 0:
+                got, self.seen = self.seen[:end], self.seen[end:]
+                return got
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise Failed("waited for %r, got %r" % (getattr(want, "pattern", want), self.seen))
+            ready, _, _ = select.select([self.proc.stdout], [], [], left)
+            if ready:
+                data = os.read(self.proc.stdout.fileno(), 4096)
+                if not data:
+                    raise Failed("QEMU exited; got %r" % self.seen)
+                self.seen += data
+
+    def exact(self, want, timeout=10):
+        """The next bytes must be exactly `want`."""
+        got = self.expect(want, timeout)
+        if got != want:
+            raise Failed("expected %r, got %r" % (want, got))
+
+    def line(self, text):
+        """Type a line at the friendly REPL; return its output up to the next prompt."""
+        self.send(text.encode() + b"\r")
+        self.expect(text.encode() + b"\r\n")
+        return self.expect(PROMPT)[:-len(PROMPT)]
+
+
+def raw_enter(b):
+    """pyboard.py's way in: interrupt whatever runs, then Ctrl-A."""
+    b.send(b"\r\x03\x03")
+    time.sleep(0.2)
+    b.seen = b""
+    b.send(b"\r\x01")
+    b.expect(RAW_BANNER)
+
+
+def raw_paste(b, code):
+    """pyboard.py's raw-paste writer: windowed, waiting for \\x01 credits."""
+    b.send(b"\x05A\x01")
+    b.exact(b"R\x01")
+    window = int.from_bytes(b.expect(re.compile(rb"(?s)^..")), "little")
+    credit, i = window, 0
+    while i < len(code):
+        while credit == 0 or b.seen:
+            c = b.expect(re.compile(rb"(?s)^."))
+            if c != b"\x01":
+                raise Failed("unexpected %r during raw paste" % c)
+            credit += window
+        chunk = code[i:i + credit]
+        b.send(chunk)
+        credit -= len(chunk)
+        i += len(chunk)
+    b.send(b"\x04")
+    b.expect(re.compile(rb"(?s)^\x01*\x04"))
+
+
+def check_raw_repl(b):
+    b.expect(BANNER)
+    raw_enter(b)
+    b.send(b"print(1+1)\x04")
+    b.exact(b"OK2\r\n\x04\x04>")
+    b.send(b"x = 6 * 7\x04")
+    b.exact(b"OK\x04\x04>")
+    b.send(b"print('before')\nraise ValueError('boom')\x04")
+    out = b.expect(b"\x04>")
+    if not re.fullmatch(rb"OKbefore\r\n\x04Traceback \(most recent call last\):\r\n"
+                        rb"(  .*\r\n)+ValueError: boom\r\n\x04>", out):
+        raise Failed("traceback not between the \\x04s: %r" % out)
+    # Ctrl-C drops a half-sent program; Ctrl-A starts the raw REPL afresh.
+    b.send(b"print('lost')\x03print(x)\x04")
+    b.exact(b"OK42\r\n\x04\x04>")
+    b.send(b"junk\x01")
+    b.exact(RAW_BANNER)
+    raw_paste(b, b"for i in range(3):\n    print('line', i)\n" + b"# padding\n" * 30)
+    b.exact(b"line 0\r\nline 1\r\nline 2\r\n\x04\x04>")
+    b.send(b"\x05B\x01")
+    b.exact(b"R\x00>")
+    b.send(b"\x02")
+    b.expect(BANNER)
+    if b.line("print(x)") != b"42":
+        raise Failed("state lost leaving the raw REPL")
+
+
+def check_soft_reboot(b):
+    """main.py runs at boot and after Ctrl-D at >>>, but not after a soft
+    reboot from the raw REPL: a tool there wants a clean interpreter."""
+    b.exact(b"main.py ran\r\n")
+    b.expect(BANNER)
+    b.send(b"y = 1\r")
+    b.expect(PROMPT)
+    b.send(b"\x04")
+    b.exact(b"\r\nsoft reboot\r\nmain.py ran\r\n")
+    b.expect(BANNER)
+    raw_enter(b)
+    b.send(b"\x04")
+    b.exact(b"OK\r\nsoft reboot\r\n" + RAW_BANNER)
+    b.send(b"try:\n    y\n    print('kept')\nexcept NameError:\n    print('fresh')\x04")
+    b.exact(b"OKfresh\r\n\x04\x04>")
+    b.send(b"\x02")
+    b.exact(b"\r\n")
+    b.expect(BANNER)
+
+
+def check_recursion(b):
+    b.expect(BANNER)
+    b.send(b"def f(): f()\r")
+    b.expect(b"... ")
+    b.send(b"\r")
+    b.expect(PROMPT)
+    out = b.line("f()")
+    if not out.endswith(b"RuntimeError: maximum recursion depth exceeded"):
+        raise Failed("f() gave %r" % out)
+    if b.line("print(7)") != b"7":
+        raise Failed("the REPL did not recover")
+
+
+def check_ctrl_c(b):
+    b.expect(BANNER)
+    b.send(b"while True: pass\r")
+    b.expect(b"... ")
+    b.send(b"\r")
+    b.expect(b"\r\n")
+    time.sleep(0.5)
+    b.send(b"\x03")
+    out = b.expect(PROMPT, timeout=5)
+    if b"KeyboardInterrupt" not in out:
+        raise Failed("Ctrl-C gave %r" % out)
+    if b.line("print(8)") != b"8":
+        raise Failed("the REPL did not recover")
+
+
+def check_mem_free(b):
+    b.expect(BANNER)
+    out = b.line("import gc; print(gc.mem_free())")
+    if not out.isdigit() or int(out) < MIN_FREE:
+        raise Failed("gc.mem_free() at a fresh REPL: %r, want >= %d" % (out, MIN_FREE))
+    print("   gc.mem_free() at a fresh REPL: %s" % out.decode())
+
+
+def flash_image(firmware, tmp, script=None):
+    """A raw flash image of the firmware, with `script` as main.py if given."""
+    merged = os.path.join(tmp, "merged.hex")
+    flash = os.path.join(tmp, "flash%d.bin" % bool(script))
+    if script is None:
+        merged = firmware
+    else:
+        py = os.path.join(tmp, "main.py")
+        with open(py, "w") as f:
+            f.write(script)
+        with open(merged, "w") as f:
+            subprocess.run([MKHEX, firmware, py], stdout=f, check=True)
+    subprocess.run(["arm-none-eabi-objcopy", "-I", "ihex", "-O", "binary",
+                    "--gap-fill", "0xff", merged, flash], check=True)
+    return flash
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: tests/device/run.py FIRMWARE.hex")
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = flash_image(sys.argv[1], tmp)
+        with_main = flash_image(sys.argv[1], tmp, "print('main.py ran')\n")
+        checks = [(check_raw_repl, plain), (check_soft_reboot, with_main),
+                  (check_recursion, plain), (check_ctrl_c, plain), (check_mem_free, plain)]
+        for check, flash in checks:
+            name = check.__name__[len("check_"):]
+            board = Board(flash)
+            try:
+                check(board)
+                print("ok   device %s" % name)
+            except Failed as e:
+                failed += 1
+                print("FAIL device %s: %s" % (name, e))
+            finally:
+                board.close()
+    sys.exit(1 if failed else 0)
+
+
+main()
