@@ -252,12 +252,62 @@ static bool scroll_step(void) {
     return true;
 }
 
+/* ---- simulated presses (pith_test_hooks) ----
+ * Kept in the heap, rooted in vm_extra_roots[1], so they cost no RAM on
+ * the device unless a test uses them: (button, from, to) records of
+ * three uint32 each, times relative to sim_start. */
+static uint32_t sim_start;
+
+void pith_test_hooks(const char *src, size_t len) {
+    static const char tag[] = "# buttons:";
+    size_t i = 0;
+    for (int line = 0; line < 5 && i < len; line++) {
+        size_t end = i;
+        while (end < len && src[end] != '\n') end++;
+        if (end - i > sizeof tag - 1 && memcmp(src + i, tag, sizeof tag - 1) == 0) {
+            uint32_t rec[24];
+            int n = 0;
+            const char *p = src + i + sizeof tag - 1, *e = src + end;
+            while (p < e && n < 24) {
+                while (p < e && (*p == ' ' || *p == ',')) p++;
+                if (e - p < 4 || (*p != 'A' && *p != 'B') || p[1] != ':') break;
+                uint32_t v[2] = {0, 0};
+                rec[n] = (uint32_t)(*p - 'A');
+                p += 2;
+                for (int k = 0; k < 2; k++) {
+                    while (p < e && *p >= '0' && *p <= '9') v[k] = v[k] * 10 + (uint32_t)(*p++ - '0');
+                    if (k == 0 && p < e && *p == '-') p++;
+                }
+                rec[n + 1] = v[0];
+                rec[n + 2] = v[1];
+                n += 3;
+            }
+            vm_extra_roots[1] = str_new(&t_bytes, (const char *)rec, (size_t)n * sizeof(uint32_t));
+            sim_start = hal_ticks_ms();
+            return;
+        }
+        i = end + 1;
+    }
+}
+
+static bool button_down(int which) {
+    if (hal_button_down(which)) return true;
+    const pstr *sim = (const pstr *)vm_extra_roots[1];
+    if (!sim) return false;
+    uint32_t t = hal_ticks_ms() - sim_start, rec[3];
+    for (size_t i = 0; i + sizeof rec <= sim->len; i += sizeof rec) {
+        memcpy(rec, sim->data + i, sizeof rec);
+        if (rec[0] == (uint32_t)which && t >= rec[1] && t < rec[2]) return true;
+    }
+    return false;
+}
+
 /* ---- the tick ---- */
 void pith_board_tick(uint32_t now) {
     if (locked) return;
     locked = true;
     for (int b = 0; b < 2; b++) {
-        bool down = hal_button_down(b) != 0;
+        bool down = button_down(b);
         if (down && !buttons[b].down) {
             buttons[b].presses++;
             buttons[b].was = true;
@@ -509,7 +559,7 @@ typedef struct {
 } pbutton;
 
 static pv btn_is_pressed_fn(int n, const pv *args, int nkw, const pv *kw) {
-    return PV_BOOL(hal_button_down(((const pbutton *)args[0])->which));
+    return PV_BOOL(button_down(((const pbutton *)args[0])->which));
 }
 
 static pv btn_was_pressed_fn(int n, const pv *args, int nkw, const pv *kw) {

@@ -45,6 +45,10 @@ int pith_exit_code(void);
  * PITH_SOFT_REBOOT (device boards); zero: it returns PITH_EOF (host). */
 int pith_repl(int soft_reboot);
 
+/* Nonzero while the REPL is in raw mode (it survives a soft reboot, so a
+ * board can skip main.py when a tool like mpremote is driving it). */
+int pith_repl_raw(void);
+
 /* Seed urandom (tests fix the seed so random output is the same everywhere). */
 void pith_seed(uint32_t seed);
 
@@ -61,5 +65,11 @@ void pith_board_tick(uint32_t now_ms);
  * error's line and type on the LEDs ("line 40 TypeError"), as MicroPython
  * does on the micro:bit. Returns when the scroll ends or Ctrl-C arrives. */
 void pith_scroll_exception(void);
+
+/* Test hook, for boards' test modes only: a line `# buttons: A:100-300,B:500-600`
+ * among the first five lines of src holds button A down from 100 ms to
+ * 300 ms after this call, and B from 500 to 600 ms, on top of the real
+ * buttons, so one golden test exercises press counting on every board. */
+void pith_test_hooks(const char *src, size_t len);
 
 #endif

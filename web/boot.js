@@ -7,7 +7,8 @@ import { Hw, CMD, FLAG, INTCHAR, IN_HEAD, IN_TAIL, OUT_ACK, SCRIPT_LEN, SEED } f
 
 function boot() {
   const hw = new Hw();
-  // ?seed=N: every Run seeds urandom with N, so output repeats (the tests).
+  // ?seed=N: a test page: every Run seeds urandom with N, so output repeats,
+  // and honours `# buttons: A:100-300` lines (simulated presses).
   const seed = new URLSearchParams(location.search).get('seed');
   if (seed !== null) hw.set(SEED, Number(seed));
   let worker = null;

@@ -6,10 +6,10 @@
  *   --heap BYTES        arena size, at most 16384 (default: the micro:bit's)
  *   --seed N            seed urandom, so runs repeat exactly
  *
- * The micro:bit buttons are a test hook: PITH_BUTTONS='A:100-300,B:500-600'
- * holds A down from 100 ms to 300 ms after start and B from 500 to 600 ms
- * (at most 8 intervals). The host has no temperature sensor, and
- * microbit.reset() ends the program with a message.
+ *   --test-hooks        honour `# buttons: A:100-300` in FILE (simulated presses)
+ *
+ * The host has no buttons or temperature sensor, and microbit.reset() ends
+ * the program with a message.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -87,39 +87,7 @@ uint32_t hal_entropy(void) {
 
 void hal_display_show(const uint8_t bright[25]) { (void)bright; }
 
-static struct {
-    int which;
-    uint32_t from, to;
-} presses[8];
-static int npresses;
-static uint32_t start_ms;
-
-/* PITH_BUTTONS: comma-separated BUTTON:FROM-TO, times in ms after start. */
-static void parse_buttons(const char *s) {
-    start_ms = hal_ticks_ms();
-    while (s && *s && npresses < 8) {
-        unsigned long from, to;
-        char b;
-        int used;
-        if (sscanf(s, "%c:%lu-%lu%n", &b, &from, &to, &used) != 3 || (b != 'A' && b != 'B')) {
-            fprintf(stderr, "pith: PITH_BUTTONS wants A:FROM-TO,B:FROM-TO\n");
-            exit(2);
-        }
-        presses[npresses].which = b - 'A';
-        presses[npresses].from = (uint32_t)from;
-        presses[npresses++].to = (uint32_t)to;
-        s += used;
-        if (*s == ',') s++;
-    }
-}
-
-int hal_button_down(int which) {
-    if (!npresses) return 0;
-    uint32_t t = hal_ticks_ms() - start_ms;
-    for (int i = 0; i < npresses; i++)
-        if (presses[i].which == which && t >= presses[i].from && t < presses[i].to) return 1;
-    return 0;
-}
+int hal_button_down(int which) { (void)which; return 0; }
 
 void hal_reset(void) {
     fprintf(stderr, "pith: reset\n");
@@ -179,7 +147,7 @@ static char *read_file(const char *path, size_t *len) {
 }
 
 static int usage(void) {
-    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [FILE.py | -c CODE]\n");
+    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [--test-hooks] [FILE.py | -c CODE]\n");
     return 2;
 }
 
@@ -187,6 +155,7 @@ int main(int argc, char **argv) {
     size_t heap = PITH_ARENA_SIZE;
     const char *file = NULL, *code = NULL;
     long seed = -1;
+    int test_hooks = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--heap") && i + 1 < argc) {
             char *end;
@@ -198,6 +167,8 @@ int main(int argc, char **argv) {
             heap = (size_t)v;
         } else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
             seed = strtol(argv[++i], NULL, 10);
+        } else if (!strcmp(argv[i], "--test-hooks")) {
+            test_hooks = 1;
         } else if (!strcmp(argv[i], "-c") && i + 1 < argc) {
             code = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -207,7 +178,6 @@ int main(int argc, char **argv) {
             break;
         }
     }
-    parse_buttons(getenv("PITH_BUTTONS"));
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
@@ -229,6 +199,7 @@ int main(int argc, char **argv) {
             return 2;
         }
         if (code) len = strlen(code);
+        if (test_hooks) pith_test_hooks(src, len);
         r = pith_exec(src, len, code ? "<stdin>" : file, PITH_MODE_FILE);
         if (r == PITH_EXC) pith_print_exception();
         free(src);

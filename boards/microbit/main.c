@@ -17,7 +17,6 @@
 #define STACK_RESERVE 256
 
 /* Provided by core/repl.c; belongs in pith.h. */
-int pith_repl_raw(void);
 
 /* Its own section so pith.ld can place and report it. */
 static uint8_t arena[PITH_ARENA_SIZE] __attribute__((section(".arena"), aligned(8)));
@@ -32,8 +31,12 @@ static void run_main_py(void) {
     if (len > SCRIPT_MAX) {
         return;
     }
+#ifdef PITH_SEMIHOST_EXIT
+    pith_test_hooks((const char *)SCRIPT + 4, len); /* `# buttons:` lines of golden tests */
+#endif
     if (pith_exec((const char *)SCRIPT + 4, len, "main.py", PITH_MODE_FILE) == PITH_EXC) {
         pith_print_exception();
+        pith_scroll_exception();
     }
 }
 

@@ -126,8 +126,11 @@ EMSCRIPTEN_KEEPALIVE void web_reset(void) {
  * seeds urandom so that runs repeat (the tests use 1, as on every board). */
 EMSCRIPTEN_KEEPALIVE int web_run(int len, int seed) {
     web_reset();
-    if (seed >= 0)
+    if (seed >= 0) {
+        /* a test run: repeatable urandom, simulated buttons (`# buttons:`) */
         pith_seed((uint32_t)seed);
+        pith_test_hooks(script, (size_t)len);
+    }
     hal_set_interrupt_char(3);
     int r = pith_exec(script, (size_t)len, "main.py", PITH_MODE_FILE);
     hal_set_interrupt_char(-1);
