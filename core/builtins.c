@@ -8,7 +8,7 @@
 void list_sort(pv list, pv key, bool reverse);
 
 static pv print_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv sep = rt_kwarg(&N_sep, nkw, kw, PV_NONE), end = rt_kwarg(&N_end, nkw, kw, PV_NONE);
+    pv sep = rt_kwarg(&N(sep), nkw, kw, PV_NONE), end = rt_kwarg(&N(end), nkw, kw, PV_NONE);
     for (int i = 0; i < n; i++) {
         if (i) {
             if (sep == PV_NONE) out_char(&rt_stdout, ' ');
@@ -106,10 +106,10 @@ BUILTIN(issubclass, issubclass, 2, 2, false);
 
 /* min and max: over an iterable or over the arguments, with key= and default= */
 static pv minmax(int n, const pv *args, int nkw, const pv *kw, int op) {
-    pv key = rt_kwarg(&N_key, nkw, kw, PV_NONE);
+    pv key = rt_kwarg(&N(key), nkw, kw, PV_NONE);
     pv dflt = PV_NULL;
     for (int i = 0; i < nkw; i++)
-        if (kw[2 * i] != (pv)&N_key) dflt = kw[2 * i + 1];
+        if (kw[2 * i] != (pv)&N(key)) dflt = kw[2 * i + 1];
     pv best = PV_NULL, bestkey = PV_NULL, it = PV_NULL;
     gc_root_push(&best);
     gc_root_push(&bestkey);
@@ -266,7 +266,7 @@ static pv iters_of(int n, const pv *args) {
 }
 
 static pv enumerate_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv start = n > 1 ? args[1] : rt_kwarg(&N_start, nkw, kw, PV_FROM_INT(0));
+    pv start = n > 1 ? args[1] : rt_kwarg(&N(start), nkw, kw, PV_FROM_INT(0));
     return wrap_new(0, rt_iter(args[0]), PV_NULL, rt_to_int(start));
 }
 BUILTIN(enumerate, enumerate, 1, 2, true);
@@ -295,7 +295,7 @@ BUILTIN(next, next, 1, 2, false);
 static pv sorted_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv l = rt_call1((pv)&t_list, args[0]);
     gc_root_push(&l);
-    list_sort(l, rt_kwarg(&N_key, nkw, kw, PV_NONE), rt_truthy(rt_kwarg(&N_reverse, nkw, kw, PV_FALSE)));
+    list_sort(l, rt_kwarg(&N(key), nkw, kw, PV_NONE), rt_truthy(rt_kwarg(&N(reverse), nkw, kw, PV_FALSE)));
     gc_root_pop(1);
     return l;
 }
@@ -450,7 +450,7 @@ static pv input_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 BUILTIN(input, input, 0, 1, false);
 
-#define TYPE_MEMBER(n) {&N_##n, PV_FROM_PTR(&t_##n)}
+#define TYPE_MEMBER(n) {&names_table[NAME_##n], PV_FROM_PTR(&t_##n)}
 TABLE(builtins_table,
       MEMBER(print, &print), MEMBER(len, &len), MEMBER(range, &t_range), MEMBER(int, &t_int),
       MEMBER(str, &t_str), MEMBER(list, &t_list), MEMBER(chr, &chr), MEMBER(ord, &ord),
@@ -472,4 +472,4 @@ TABLE(builtins_table,
       TYPE_MEMBER(NameError), TYPE_MEMBER(OSError), TYPE_MEMBER(RuntimeError),
       TYPE_MEMBER(NotImplementedError), TYPE_MEMBER(SyntaxError), TYPE_MEMBER(TypeError),
       TYPE_MEMBER(ValueError), TYPE_MEMBER(UnicodeError),
-      {&N___name__, PV_FROM_PTR(&N___main__)});
+      {&N(__name__), PV_FROM_PTR(&N(__main__))});

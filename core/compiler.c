@@ -1262,7 +1262,7 @@ NOINLINE static void lambda(comp *c) {
     expect(c, T_COLON);
     test(c);
     op(c, OP_RETURN, -1);
-    pcode *code = end_fn(c, &N_lt_lambda, nargs, flags, line);
+    pcode *code = end_fn(c, &N(lt_lambda), nargs, flags, line);
     code->ndefaults = (uint8_t)ndef;
     make_function(c, code, ndef);
 }
@@ -1745,7 +1745,7 @@ NOINLINE static void simple_statement(comp *c) {
         next(c);
         test(c);
         uint16_t ok = jump(c, OP_POP_JUMP_IF_TRUE, 0, -1);
-        load_name(c, (pv)&N_AssertionError);
+        load_name(c, (pv)&N(AssertionError));
         if (accept(c, T_COMMA)) {
             test(c);
             op(c, OP_CALL, -1);
@@ -1822,5 +1822,5 @@ pcode *compile(const char *src, size_t len, const pstr *file, int mode) {
     }
     op(&c, OP_LOAD_NONE, 1);
     op(&c, OP_RETURN, -1);
-    return end_fn(&c, &N_lt_module, 0, 0, 1);
+    return end_fn(&c, &N(lt_module), 0, 0, 1);
 }

@@ -90,11 +90,11 @@ static void exc_print(pout *o, pv self, bool repr) {
 
 static pv exc_attr(pv self, const pstr *name) {
     pexc *e = (pexc *)self;
-    if (name == &N_args) {
+    if (name == &N(args)) {
         if (self == (pv)&mem_exc || !e->args) return tuple_new(0);
         return e->args;
     }
-    if (name == &N_value && e->type == &t_StopIteration) {
+    if (name == &N(value) && e->type == &t_StopIteration) {
         ptuple *a = (ptuple *)e->args;
         return a && a->len ? a->items[0] : PV_NONE;
     }

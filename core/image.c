@@ -188,7 +188,7 @@ static pv image_from_str(const pstr *s) {
 /* Image(), Image(string), Image(width, height), Image(width, height, buffer) */
 static pv image_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
     if (nkw) rt_raise_msg(&t_TypeError, "function doesn't take keyword arguments");
-    rt_check_args("Image", n, 0, 3);
+    rt_check_args(n, 0, 3);
     if (n == 0) return image_new(5, 5);
     if (n == 1) {
         if (!pv_is(args[0], &t_str)) rt_raise_msg(&t_TypeError, "Image(s) takes a string");

@@ -419,7 +419,7 @@ static bool is_number(pv v) {
 }
 
 static uint32_t arg_delay(int n, const pv *args, int nkw, const pv *kw, uint32_t dflt) {
-    pv d = rt_kwarg(&N_delay, nkw, kw, n > 2 ? args[2] : PV_NULL);
+    pv d = rt_kwarg(&N(delay), nkw, kw, n > 2 ? args[2] : PV_NULL);
     if (!d) return dflt;
     int64_t ms = rt_to_int(d);
     return ms < 0 ? 0 : ms > 0x3FFFFFFF ? 0x3FFFFFFF : (uint32_t)ms;
@@ -447,8 +447,8 @@ static pv snapshot(pv x) {
 static pv dsp_show_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv x = args[1];
     uint32_t delay = arg_delay(n, args, nkw, kw, 400);
-    bool wait = kw_flag(&N_wait, nkw, kw, true), loop = kw_flag(&N_loop, nkw, kw, false),
-         clear = kw_flag(&N_clear, nkw, kw, false);
+    bool wait = kw_flag(&N(wait), nkw, kw, true), loop = kw_flag(&N(loop), nkw, kw, false),
+         clear = kw_flag(&N(clear), nkw, kw, false);
     anim_stop();
     if (is_number(x)) x = rt_str(x);
     bool still = !loop && !clear;
@@ -484,8 +484,8 @@ static pv dsp_scroll_fn(int n, const pv *args, int nkw, const pv *kw) {
     uint32_t delay = arg_delay(n, args, nkw, kw, 150);
     anim_stop();
     if (((pstr *)text)->len == 0) return PV_NONE;
-    anim_start(A_SCROLL, text, delay, kw_flag(&N_loop, nkw, kw, false), false, kw_flag(&N_monospace, nkw, kw, false));
-    if (kw_flag(&N_wait, nkw, kw, true)) anim_wait();
+    anim_start(A_SCROLL, text, delay, kw_flag(&N(loop), nkw, kw, false), false, kw_flag(&N(monospace), nkw, kw, false));
+    if (kw_flag(&N(wait), nkw, kw, true)) anim_wait();
     return PV_NONE;
 }
 
@@ -632,11 +632,11 @@ static BUILTIN(mb_running_time, running_time, 0, 0, false);
 static BUILTIN(mb_panic, panic, 0, 1, false);
 static BUILTIN(mb_reset, reset, 0, 0, false);
 static BUILTIN(mb_temperature, temperature, 0, 0, false);
-TABLE(microbit_table, MEMBER(__name__, &N_microbit), MEMBER(Image, &t_image), MEMBER(display, &display_obj),
+TABLE(microbit_table, MEMBER(__name__, &N(microbit)), MEMBER(Image, &t_image), MEMBER(display, &display_obj),
       MEMBER(button_a, &button_a), MEMBER(button_b, &button_b), MEMBER(sleep, &mb_sleep),
       MEMBER(running_time, &mb_running_time), MEMBER(panic, &mb_panic), MEMBER(reset, &mb_reset),
       MEMBER(temperature, &mb_temperature));
-const pmodule mod_microbit = {&t_module, &N_microbit, &microbit_table};
+const pmodule mod_microbit = {&t_module, &N(microbit), &microbit_table};
 
 /* ---- after an uncaught exception: scroll "line N TypeError" ---- */
 typedef struct {

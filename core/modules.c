@@ -10,7 +10,7 @@
 #define PITH_PLATFORM "pith"
 #endif
 
-#define MODULE(cname, pyname, table) const pmodule cname = {&t_module, &N_##pyname, &table}
+#define MODULE(cname, pyname, table) const pmodule cname = {&t_module, &names_table[NAME_##pyname], &table}
 
 /* ---- gc ---- */
 static pv mgc_collect_fn(int n, const pv *a, int nkw, const pv *kw) {
@@ -30,12 +30,12 @@ static pv gc_mem_alloc_fn(int n, const pv *a, int nkw, const pv *kw) {
 static pv gc_nothing_fn(int n, const pv *a, int nkw, const pv *kw) { return PV_NONE; }
 static BUILTIN(mgc_collect, collect, 0, 0, false);
 static BUILTIN(gc_nothing, enable, 0, 0, false);
-static const pbuiltin gc_disable = {&t_builtin, &N_disable, gc_nothing_fn, 0, 0, false};
+static const pbuiltin gc_disable = {&t_builtin, gc_nothing_fn, NAME_disable, 0, 0};
 static pv gc_isenabled_fn(int n, const pv *a, int nkw, const pv *kw) { return PV_TRUE; }
 static BUILTIN(gc_isenabled, isenabled, 0, 0, false);
 static BUILTIN(gc_mem_free, mem_free, 0, 0, false);
 static BUILTIN(gc_mem_alloc, mem_alloc, 0, 0, false);
-TABLE(gc_table, MEMBER(__name__, &N_gc), MEMBER(collect, &mgc_collect), MEMBER(mem_free, &gc_mem_free),
+TABLE(gc_table, MEMBER(__name__, &N(gc)), MEMBER(collect, &mgc_collect), MEMBER(mem_free, &gc_mem_free),
       MEMBER(mem_alloc, &gc_mem_alloc), MEMBER(enable, &gc_nothing), MEMBER(disable, &gc_disable), MEMBER(isenabled, &gc_isenabled));
 static MODULE(mod_gc, gc, gc_table);
 
@@ -49,11 +49,11 @@ static BUILTIN(sys_exit, exit, 0, 1, false);
 static const pstr platform_str = {&t_str, sizeof(PITH_PLATFORM) - 1, PITH_PLATFORM};
 static const pstr version_str = {&t_str, 5, "3.4.0"};
 static const ptuple impl_version = {&t_tuple, 3, {PV_FROM_INT(0), PV_FROM_INT(1), PV_FROM_INT(0)}};
-TABLE(impl_table, MEMBER(name, &N_pith), MEMBER(version, &impl_version));
+TABLE(impl_table, MEMBER(name, &N(pith)), MEMBER(version, &impl_version));
 static MODULE(sys_impl, implementation, impl_table);
-TABLE(sys_table, MEMBER(__name__, &N_sys), MEMBER(exit, &sys_exit), MEMBER(implementation, &sys_impl),
-      MEMBER(platform, &platform_str), MEMBER(version, &version_str), MEMBER(byteorder, &N_little),
-      {&N_maxsize, PV_FROM_INT(SMALL_MAX)});
+TABLE(sys_table, MEMBER(__name__, &N(sys)), MEMBER(exit, &sys_exit), MEMBER(implementation, &sys_impl),
+      MEMBER(platform, &platform_str), MEMBER(version, &version_str), MEMBER(byteorder, &N(little)),
+      {&N(maxsize), PV_FROM_INT(SMALL_MAX)});
 static MODULE(mod_sys, sys, sys_table);
 
 /* ---- time ---- */
@@ -109,7 +109,7 @@ static BUILTIN(time_ticks_us, ticks_us, 0, 0, false);
 static BUILTIN(time_ticks_diff, ticks_diff, 2, 2, false);
 static BUILTIN(time_ticks_add, ticks_add, 2, 2, false);
 static BUILTIN(time_time, time, 0, 0, false);
-TABLE(time_table, MEMBER(__name__, &N_utime), MEMBER(sleep, &time_sleep), MEMBER(sleep_ms, &time_sleep_ms),
+TABLE(time_table, MEMBER(__name__, &N(utime)), MEMBER(sleep, &time_sleep), MEMBER(sleep_ms, &time_sleep_ms),
       MEMBER(sleep_us, &time_sleep_us), MEMBER(ticks_ms, &time_ticks_ms), MEMBER(ticks_us, &time_ticks_us),
       MEMBER(ticks_diff, &time_ticks_diff), MEMBER(ticks_add, &time_ticks_add), MEMBER(time, &time_time));
 static MODULE(mod_time, utime, time_table);
@@ -200,7 +200,7 @@ static BUILTIN(rnd_randint, randint, 2, 2, false);
 static BUILTIN(rnd_choice, choice, 1, 1, false);
 static BUILTIN(rnd_random, random, 0, 0, false);
 static BUILTIN(rnd_uniform, uniform, 2, 2, false);
-TABLE(random_table, MEMBER(__name__, &N_urandom), MEMBER(seed, &rnd_seed), MEMBER(getrandbits, &rnd_getrandbits),
+TABLE(random_table, MEMBER(__name__, &N(urandom)), MEMBER(seed, &rnd_seed), MEMBER(getrandbits, &rnd_getrandbits),
       MEMBER(randrange, &rnd_randrange), MEMBER(randint, &rnd_randint), MEMBER(choice, &rnd_choice),
       MEMBER(random, &rnd_random), MEMBER(uniform, &rnd_uniform));
 static MODULE(mod_random, urandom, random_table);
@@ -223,7 +223,7 @@ static pv mp_mem_info_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 static BUILTIN(mp_const, const, 1, 1, false);
 static BUILTIN(mp_mem_info, mem_info, 0, 1, false);
-TABLE(mp_table, MEMBER(__name__, &N_micropython), MEMBER(const, &mp_const), MEMBER(mem_info, &mp_mem_info));
+TABLE(mp_table, MEMBER(__name__, &N(micropython)), MEMBER(const, &mp_const), MEMBER(mem_info, &mp_mem_info));
 static MODULE(mod_micropython, micropython, mp_table);
 
 /* ---- import ---- */
@@ -233,9 +233,9 @@ static const struct {
     const pstr *name;
     const pmodule *mod;
 } modules[] = {
-    {&N_gc, &mod_gc}, {&N_sys, &mod_sys}, {&N_time, &mod_time}, {&N_utime, &mod_time},
-    {&N_urandom, &mod_random}, {&N_random, &mod_random}, {&N_micropython, &mod_micropython},
-    {&N_array, &mod_array}, {&N_uarray, &mod_array}, {&N_microbit, &mod_microbit},
+    {&N(gc), &mod_gc}, {&N(sys), &mod_sys}, {&N(time), &mod_time}, {&N(utime), &mod_time},
+    {&N(urandom), &mod_random}, {&N(random), &mod_random}, {&N(micropython), &mod_micropython},
+    {&N(array), &mod_array}, {&N(uarray), &mod_array}, {&N(microbit), &mod_microbit},
 };
 
 pv mod_import(const pstr *name) {

@@ -162,11 +162,12 @@ typedef struct {
 typedef pv (*pfn)(int n, const pv *args, int nkw, const pv *kw);
 typedef struct {
     const ptype *type;
-    const pstr *name;
     pfn fn;
+    uint16_t name;     /* index in names_table; bit 15: accepts keyword arguments */
     int8_t min, max;   /* positional argument counts; max -1: any */
-    bool kw;           /* accepts keyword arguments */
-} pbuiltin;
+} pbuiltin;            /* 12 bytes: there are 150 of them in flash */
+#define BUILTIN_KW 0x8000
+#define BUILTIN_NAME(b) (&names_table[(b)->name & ~BUILTIN_KW])
 typedef struct { const ptype *type; pv self, fn; } pbound;
 typedef struct { const ptype *type; const pstr *name; const ptable *globals; } pmodule;
 
@@ -213,12 +214,12 @@ static inline bool pv_is(pv v, const ptype *t) {
     return !PV_IS_INT(v) && PV_OBJ(v)->type == t;
 }
 
-#define TYPE_HEAD(pyname) .type = &t_type, .name = &N_##pyname
+#define TYPE_HEAD(pyname) .type = &t_type, .name = &names_table[NAME_##pyname]
 
 /* Builtin-function declarations, for flash tables. */
 #define BUILTIN(cname, pyname, mn, mx, kwok) \
-    const pbuiltin cname = {&t_builtin, &N_##pyname, cname##_fn, mn, mx, kwok}
-#define MEMBER(pyname, v) {&N_##pyname, PV_FROM_PTR(v)}
+    const pbuiltin cname = {&t_builtin, cname##_fn, NAME_##pyname | ((kwok) ? BUILTIN_KW : 0), mn, mx}
+#define MEMBER(pyname, v) {&names_table[NAME_##pyname], PV_FROM_PTR(v)}
 #define TABLE(cname, ...) \
     static const pmember cname##_items[] = {__VA_ARGS__}; \
     const ptable cname = {sizeof(cname##_items) / sizeof(pmember), cname##_items}
@@ -273,7 +274,7 @@ size_t rt_index(pv index, size_t len, const char *what); /* IndexError "<what> i
 bool rt_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step, size_t *count);
 void rt_check_stack(void);            /* RuntimeError when the C stack is nearly gone */
 void rt_poll(void);                   /* KeyboardInterrupt when Ctrl-C arrived */
-void rt_check_args(const char *fn, int n, int min, int max);
+void rt_check_args(int n, int min, int max);
 pv rt_kwarg(const pstr *name, int nkw, const pv *kw, pv dflt);
 pv *rt_unpack(pv seq, size_t *n);     /* items of a list/tuple, or TypeError */
 

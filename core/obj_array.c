@@ -412,13 +412,13 @@ static pv array_from(const ptype *t, char tc, pv init) {
 }
 
 static pv bytearray_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("bytearray", n, 0, 3);
+    rt_check_args(n, 0, 3);
     if (n == 0) return array_new(&t_bytearray, 'B', 0);
     return array_from(&t_bytearray, 'B', args[0]);
 }
 
 static pv array_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("array", n, 1, 2);
+    rt_check_args(n, 1, 2);
     pstr *code = (pstr *)args[0];
     if (!pv_is(args[0], &t_str) || code->len != 1 || !typecode_size(code->data[0]))
         rt_raise_msg(&t_ValueError, "bad typecode");
@@ -567,8 +567,8 @@ static bool array_buffer(pv self, pbuf *b, bool for_write) {
 static pv array_attr(pv self, const pstr *name) {
     parray *a = AR(self);
     if (a->type != &t_array) return PV_NULL;
-    if (name == &N_typecode) return str_new(&t_str, &a->typecode, 1);
-    if (name == &N_itemsize) return PV_FROM_INT(typecode_size(a->typecode));
+    if (name == &N(typecode)) return str_new(&t_str, &a->typecode, 1);
+    if (name == &N(itemsize)) return PV_FROM_INT(typecode_size(a->typecode));
     return PV_NULL;
 }
 
@@ -596,7 +596,7 @@ static pv bufiter_next(pv self) {
 
 static const ptype t_bufiter = {
     .type = &t_type,
-    .name = &N_iterator,
+    .name = &N(iterator),
     .iter = bufiter_self,
     .next = bufiter_next,
 };
@@ -682,7 +682,7 @@ TABLE(array_locals,
 
 const ptype t_bytearray = {
     .type = &t_type,
-    .name = &N_bytearray,
+    .name = &N(bytearray),
     .make = bytearray_make,
     .print = array_print,
     .unary = array_unary,
@@ -696,7 +696,7 @@ const ptype t_bytearray = {
 
 const ptype t_array = {
     .type = &t_type,
-    .name = &N_array,
+    .name = &N(array),
     .make = array_make,
     .print = array_print,
     .unary = array_unary,
@@ -708,8 +708,8 @@ const ptype t_array = {
     .locals = &array_locals,
 };
 
-TABLE(mod_array_globals, MEMBER(__name__, &N_array), MEMBER(array, &t_array));
-const pmodule mod_array = {&t_module, &N_array, &mod_array_globals};
+TABLE(mod_array_globals, MEMBER(__name__, &N(array)), MEMBER(array, &t_array));
+const pmodule mod_array = {&t_module, &N(array), &mod_array_globals};
 
 /* =============================== memoryview =============================== */
 
@@ -738,7 +738,7 @@ pv mview_new(pv obj) {
 }
 
 static pv mv_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("memoryview", n, 1, 1);
+    rt_check_args(n, 1, 1);
     return mview_new(args[0]);
 }
 
@@ -827,20 +827,20 @@ static pv tuple1(pv x) {
 
 static pv mv_attr(pv self, const pstr *name) {
     pmview *m = MV(self);
-    if (name != &N_itemsize && name != &N_nbytes && name != &N_readonly && name != &N_format &&
-        name != &N_obj && name != &N_ndim && name != &N_shape && name != &N_strides && name != &N_contiguous)
+    if (name != &N(itemsize) && name != &N(nbytes) && name != &N(readonly) && name != &N(format) &&
+        name != &N(obj) && name != &N(ndim) && name != &N(shape) && name != &N(strides) && name != &N(contiguous))
         return PV_NULL;
     pitems s;
     mv_items(m, &s);
     size_t isz = typecode_size(s.tc);
-    if (name == &N_itemsize) return PV_FROM_INT(isz);
-    if (name == &N_nbytes) return PV_FROM_INT(s.n * isz);
-    if (name == &N_readonly) return PV_BOOL(m->readonly);
-    if (name == &N_format) return str_new(&t_str, &s.tc, 1);
-    if (name == &N_obj) return m->obj;
-    if (name == &N_ndim) return PV_FROM_INT(1);
-    if (name == &N_shape) return tuple1(PV_FROM_INT(s.n));
-    if (name == &N_strides) return tuple1(rt_int(m->stride));
+    if (name == &N(itemsize)) return PV_FROM_INT(isz);
+    if (name == &N(nbytes)) return PV_FROM_INT(s.n * isz);
+    if (name == &N(readonly)) return PV_BOOL(m->readonly);
+    if (name == &N(format)) return str_new(&t_str, &s.tc, 1);
+    if (name == &N(obj)) return m->obj;
+    if (name == &N(ndim)) return PV_FROM_INT(1);
+    if (name == &N(shape)) return tuple1(PV_FROM_INT(s.n));
+    if (name == &N(strides)) return tuple1(rt_int(m->stride));
     return PV_BOOL(items_contiguous(&s));
 }
 
@@ -931,7 +931,7 @@ TABLE(mview_locals,
 
 const ptype t_memoryview = {
     .type = &t_type,
-    .name = &N_memoryview,
+    .name = &N(memoryview),
     .make = mv_make,
     .print = mv_print,
     .unary = mv_unary,

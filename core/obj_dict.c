@@ -343,7 +343,7 @@ static pv dict_fromkeys_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv dict_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("dict", n, 0, 1);
+    rt_check_args(n, 0, 1);
     pv d = dict_new(4);
     gc_root_push(&d);
     if (n) update_from(d, args[0]);

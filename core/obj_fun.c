@@ -18,7 +18,7 @@ static void fun_print(pout *o, pv self, bool repr) {
 }
 
 static pv fun_attr(pv self, const pstr *name) {
-    if (name == &N___name__) return (pv)((pfun *)self)->code->name;
+    if (name == &N(__name__)) return (pv)((pfun *)self)->code->name;
     return PV_NULL;
 }
 
@@ -27,12 +27,12 @@ const ptype t_code = {TYPE_HEAD(code)};
 
 static void builtin_print(pout *o, pv self, bool repr) {
     out_str(o, "<function ");
-    out_str(o, ((pbuiltin *)self)->name->data);
+    out_str(o, BUILTIN_NAME((pbuiltin *)self)->data);
     out_char(o, '>');
 }
 
 static pv builtin_attr(pv self, const pstr *name) {
-    if (name == &N___name__) return (pv)((pbuiltin *)self)->name;
+    if (name == &N(__name__)) return (pv)BUILTIN_NAME((pbuiltin *)self);
     return PV_NULL;
 }
 
@@ -59,7 +59,7 @@ static void module_print(pout *o, pv self, bool repr) {
 }
 
 static pv module_attr(pv self, const pstr *name) {
-    if (name == &N___name__) return (pv)((pmodule *)self)->name;
+    if (name == &N(__name__)) return (pv)((pmodule *)self)->name;
     return PV_NULL;
 }
 
@@ -72,7 +72,7 @@ static void type_print(pout *o, pv self, bool repr) {
 }
 
 static pv type_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("type", n, 1, 1);
+    rt_check_args(n, 1, 1);
     return (pv)pv_type(args[0]);
 }
 

@@ -24,7 +24,7 @@ const pobj o_ellipsis = {&t_ellipsis};
 
 static void bool_print(pout *o, pv self, bool repr) { out_str(o, self == PV_TRUE ? "True" : "False"); }
 static pv bool_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("bool", n, 0, 1);
+    rt_check_args(n, 0, 1);
     return PV_BOOL(n && rt_truthy(args[0]));
 }
 static pv num_unary(int op, pv self);
@@ -678,7 +678,7 @@ static pv str_to_number(pv s, int base, bool want_float) {
 }
 
 static pv int_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("int", n, 0, 2);
+    rt_check_args(n, 0, 2);
     if (n == 0) return PV_FROM_INT(0);
     pv x = args[0];
     if (n == 2) {
@@ -699,7 +699,7 @@ static pv int_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw)
 }
 
 static pv float_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("float", n, 0, 1);
+    rt_check_args(n, 0, 1);
     if (n == 0) return rt_float(0);
     if (is_float(args[0])) return args[0];
     if (is_intlike(args[0])) return rt_float(float_from_int(rt_to_int(args[0])));

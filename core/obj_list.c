@@ -44,7 +44,7 @@ pv tuple_new(size_t n) {
 static pv seq_to_tuple_or_list(pv src, bool as_list);
 
 static pv tuple_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("tuple", n, 0, 1);
+    rt_check_args(n, 0, 1);
     if (n == 0) return tuple_new(0);
     if (pv_is(args[0], &t_tuple)) return args[0];
     return seq_to_tuple_or_list(args[0], false);
@@ -240,7 +240,7 @@ static pv seq_to_tuple_or_list(pv src, bool as_list) {
 }
 
 static pv list_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("list", n, 0, 1);
+    rt_check_args(n, 0, 1);
     if (n == 0) return list_new(0);
     return seq_to_tuple_or_list(args[0], true);
 }
@@ -452,8 +452,8 @@ void list_sort(pv list, pv key, bool reverse) {
 }
 
 static pv list_sortm_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv key = rt_kwarg(&N_key, nkw, kw, PV_NONE);
-    pv rev = rt_kwarg(&N_reverse, nkw, kw, PV_FALSE);
+    pv key = rt_kwarg(&N(key), nkw, kw, PV_NONE);
+    pv rev = rt_kwarg(&N(reverse), nkw, kw, PV_FALSE);
     list_sort(args[0], key, rt_truthy(rev));
     return PV_NONE;
 }
@@ -534,7 +534,7 @@ pv range_new(int32_t start, int32_t stop, int32_t step) {
 }
 
 static pv range_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("range", n, 1, 3);
+    rt_check_args(n, 1, 3);
     int32_t a = 0, b, s = 1;
     if (n == 1) {
         b = rt_to_small(args[0]);
@@ -653,9 +653,9 @@ static void slice_print(pout *o, pv self, bool repr) {
 
 static pv slice_attr(pv self, const pstr *name) {
     pslice *s = (pslice *)self;
-    if (name == &N_start) return s->start;
-    if (name == &N_stop) return s->stop;
-    if (name == &N_step) return s->step;
+    if (name == &N(start)) return s->start;
+    if (name == &N(stop)) return s->stop;
+    if (name == &N(step)) return s->step;
     return PV_NULL;
 }
 

@@ -97,8 +97,8 @@ bool str_eq(const pstr *a, const pstr *b) {
 }
 
 const pstr *str_intern_static(const char *s, size_t n) {
-    for (unsigned i = 0; i < names_count; i++) {
-        const pstr *p = names_all[i];
+    for (unsigned i = 0; i < NAMES_COUNT; i++) {
+        const pstr *p = &names_table[i];
         if (p->len == n && memcmp(p->data, s, n) == 0) return p;
     }
     return NULL;
@@ -355,14 +355,14 @@ static pv decode_buffer(pv obj) {
 }
 
 static pv str_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("str", n, 0, 3);
+    rt_check_args(n, 0, 3);
     if (n == 0) return str_new(&t_str, "", 0);
     if (n >= 2) return decode_buffer(args[0]);
     return rt_str(args[0]);
 }
 
 static pv bytes_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args("bytes", n, 0, 3);
+    rt_check_args(n, 0, 3);
     if (n == 0) return str_new(&t_bytes, "", 0);
     pv x = args[0];
     if (is_str(x)) {
@@ -377,7 +377,7 @@ static pv bytes_make(const ptype *t, int n, const pv *args, int nkw, const pv *k
     pbuf b;
     if (pv_is(x, &t_memoryview)) {
         pv self;
-        pv m = rt_lookup_method(x, &N_tobytes, &self);
+        pv m = rt_lookup_method(x, &N(tobytes), &self);
         return rt_call(m, 1, &self, 0, NULL);
     }
     if (rt_get_buffer(x, &b, false)) {

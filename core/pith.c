@@ -18,7 +18,7 @@ void pith_init(void *arena, size_t size) {
     rand_unseed();
     rt_jmp = NULL;
     vm_main_globals = dict_new(8);
-    dict_set(vm_main_globals, (pv)&N___name__, (pv)&N___main__);
+    dict_set(vm_main_globals, (pv)&N(__name__), (pv)&N(__main__));
 }
 
 void pith_stack_init(void *top, size_t bytes) { rt_set_stack(top, bytes); }

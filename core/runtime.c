@@ -174,8 +174,7 @@ pv rt_binary(int op, pv a, pv b) {
 }
 
 /* ---- calls ---- */
-void rt_check_args(const char *fn, int n, int min, int max) {
-    (void)fn;
+void rt_check_args(int n, int min, int max) {
     if (n < min) rt_raise_fmt(&t_TypeError, "function missing %d required positional arguments", min - n);
     if (max >= 0 && n > max) {
         if (min == max) rt_raise_fmt(&t_TypeError, "function takes %d positional arguments but %d were given", max, n);
@@ -193,8 +192,8 @@ pv rt_call(pv f, int n, const pv *args, int nkw, const pv *kw) {
     const ptype *t = pv_type(f);
     if (t == &t_builtin) {
         const pbuiltin *b = (const pbuiltin *)f;
-        if (nkw && !b->kw) rt_raise_msg(&t_TypeError, "function doesn't take keyword arguments");
-        rt_check_args(b->name->data, n, b->min, b->max);
+        if (nkw && !(b->name & BUILTIN_KW)) rt_raise_msg(&t_TypeError, "function doesn't take keyword arguments");
+        rt_check_args(n, b->min, b->max);
         return b->fn(n, args, nkw, kw);
     }
     if (t == &t_function) return vm_call_function((pfun *)f, n, args, nkw, kw);
@@ -250,7 +249,7 @@ pv rt_lookup_method(pv obj, const pstr *name, pv *self) {
             pv v = table_lookup(k->locals, name);
             if (v) return v;
         }
-        if (name == &N___name__) return (pv)ty->name;
+        if (name == &N(__name__)) return (pv)ty->name;
     } else {
         for (const ptype *k = t; k; k = k->base) {
             pv v = table_lookup(k->locals, name);
@@ -264,7 +263,7 @@ pv rt_lookup_method(pv obj, const pstr *name, pv *self) {
             if (v) return v;
         }
     }
-    if (name == &N___class__) return (pv)t;
+    if (name == &N(__class__)) return (pv)t;
     if (t == &t_module)
         rt_raise_fmt(&t_AttributeError, "'module' object has no attribute '%s'", name->data);
     if (t == &t_type)

@@ -739,13 +739,13 @@ __attribute__((noinline)) static pv dispatch(pjmp *j) {
             unsigned t = JARG();
             pv ctx = TOP();
             pv self;
-            pv exit = rt_lookup_method(ctx, &N___exit__, &self);
+            pv exit = rt_lookup_method(ctx, &N(__exit__), &self);
             if (self) exit = bound_new(self, exit);
             TOP() = exit;
             PUSH(PV_FROM_INT((int32_t)t | 1 << 16));
             PUSH(PV_FROM_INT(f->handler));
             f->handler = (int16_t)(sp - 2 - STACK(f));
-            pv enter_m = rt_lookup_method(ctx, &N___enter__, &self);
+            pv enter_m = rt_lookup_method(ctx, &N(__enter__), &self);
             pv r = self ? rt_call(enter_m, 1, &self, 0, NULL) : rt_call0(enter_m);
             PUSH(r);
             break;
@@ -835,7 +835,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j) {
             if (v != PV_NONE) {
                 rt_print(&rt_stdout, v, true);
                 out_char(&rt_stdout, '\n');
-                dict_set(vm_main_globals, (pv)&N__, v);
+                dict_set(vm_main_globals, (pv)&N(_), v);
             }
             sp--;
             break;
