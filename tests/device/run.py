@@ -3,7 +3,8 @@
 QEMU over its serial port the way a person or a tool does, and check the
 bytes that come back: the raw REPL exactly as pyboard.py and mpremote speak
 it (with raw-paste and soft reboot), main.py at boot, deep recursion and
-Ctrl-C at the friendly REPL, and the free heap at a fresh prompt.
+Ctrl-C at the friendly REPL, the free heap at a fresh prompt, and the LED
+matrix's pins while an image shows.
 
 Each check boots its own QEMU; prints `ok NAME` or `FAIL NAME: why`, exits 1
 when any check failed."""
@@ -32,12 +33,14 @@ class Failed(Exception):
 class Board:
     """One QEMU micro:bit with its UART on our pipes."""
 
-    def __init__(self, flash):
+    def __init__(self, flash, monitor=None):
         self.proc = subprocess.Popen(
             ["qemu-system-arm", "-M", "microbit", "-kernel", flash, "-nographic",
-             "-serial", "stdio", "-monitor", "none", "-icount", "shift=0"],
+             "-serial", "stdio", "-monitor", "unix:%s,server,nowait" % monitor if monitor else "none",
+             "-icount", "shift=0"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.seen = b""
+        self.monitor = monitor
 
     def close(self):
         self.proc.kill()
@@ -81,7 +84,8 @@ class Board:
         """Type a line at the friendly REPL; return its output up to the next prompt."""
         self.send(text.encode() + b"\r")
         self.expect(text.encode() + b"\r\n")
-        return self.expect(PROMPT)[:-len(PROMPT)]
+        out = self.expect(b">>> ")[:-4]
+        return out[:-2] if out.endswith(b"\r\n") else out
 
 
 def raw_enter(b):
@@ -196,6 +200,55 @@ def check_mem_free(b):
     print("   gc.mem_free() at a fresh REPL: %s" % out.decode())
 
 
+# The micro:bit v1 LED matrix, from its schematic: row r (P0.13+r driven
+# high) and column c (P0.4+c driven low) light the LED at (x, y).
+MATRIX = [[(0, 0), (2, 0), (4, 0), (4, 3), (3, 3), (2, 3), (1, 3), (0, 3), (1, 2)],
+          [(4, 2), (0, 2), (2, 2), (1, 0), (3, 0), (3, 4), (1, 4), None, None],
+          [(2, 4), (4, 4), (0, 4), (0, 1), (1, 1), (2, 1), (3, 1), (4, 1), (3, 2)]]
+HEART = ["09090", "99999", "99999", "09990", "00900"]
+
+
+def gpio_out(mon):
+    """The GPIO OUT register, read through QEMU's monitor."""
+    mon.sendall(b"xp /1wx 0x50000504\n")
+    data = b""
+    while not re.search(rb"50000504: (0x[0-9a-f]+)", data):
+        chunk = mon.recv(4096)
+        if not chunk:
+            raise Failed("QEMU's monitor closed")
+        data += chunk
+    return int(re.search(rb"50000504: (0x[0-9a-f]+)", data).group(1), 16)
+
+
+def check_display(b):
+    """display.show(Image.HEART): sample the pins until every row was seen
+    driven, and compare the lit columns with HEART under the v1 mapping."""
+    import socket
+    b.expect(BANNER)
+    b.line("from microbit import *")
+    b.line("display.show(Image.HEART)")
+    mon = socket.socket(socket.AF_UNIX)
+    mon.settimeout(10)
+    mon.connect(b.monitor)
+    lit = [set(), set(), set()]
+    seen = set()
+    for _ in range(3000):
+        out = gpio_out(mon)
+        rows = [r for r in range(3) if out >> (13 + r) & 1]
+        if len(rows) == 1:
+            seen.add(rows[0])
+            lit[rows[0]] |= {c for c in range(9) if not out >> (4 + c) & 1}
+        if len(seen) == 3 and _ > 300:
+            break
+    mon.close()
+    if len(seen) < 3:
+        raise Failed("rows driven: %s, want all three" % sorted(seen))
+    for r in range(3):
+        want = {c for c in range(9) if MATRIX[r][c] and HEART[MATRIX[r][c][1]][MATRIX[r][c][0]] == "9"}
+        if lit[r] != want:
+            raise Failed("row %d lights columns %s, HEART needs %s" % (r, sorted(lit[r]), sorted(want)))
+
+
 def flash_image(firmware, tmp, script=None):
     """A raw flash image of the firmware, with `script` as main.py if given."""
     merged = os.path.join(tmp, "merged.hex")
@@ -221,10 +274,11 @@ def main():
         plain = flash_image(sys.argv[1], tmp)
         with_main = flash_image(sys.argv[1], tmp, "print('main.py ran')\n")
         checks = [(check_raw_repl, plain), (check_soft_reboot, with_main),
-                  (check_recursion, plain), (check_ctrl_c, plain), (check_mem_free, plain)]
+                  (check_recursion, plain), (check_ctrl_c, plain), (check_mem_free, plain),
+                  (check_display, plain)]
         for check, flash in checks:
             name = check.__name__[len("check_"):]
-            board = Board(flash)
+            board = Board(flash, os.path.join(tmp, "monitor") if check is check_display else None)
             try:
                 check(board)
                 print("ok   device %s" % name)
