@@ -450,6 +450,14 @@ static pv input_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 BUILTIN(input, input, 0, 1, false);
 
+static pv help_fn(int n, const pv *args, int nkw, const pv *kw) {
+    out_str(&rt_stdout, "pith: Python for the BBC micro:bit, MicroPython-compatible.\n"
+                        "Try:  from microbit import *   then   display.scroll('Hello')\n"
+                        "Keys: Ctrl-C stop, Ctrl-D soft reboot, Ctrl-E paste mode, Ctrl-A raw REPL.\n");
+    return PV_NONE;
+}
+BUILTIN(help, help, 0, 1, false);
+
 #define TYPE_MEMBER(n) {&names_table[NAME_##n], PV_FROM_PTR(&t_##n)}
 TABLE(builtins_table,
       MEMBER(print, &print), MEMBER(len, &len), MEMBER(range, &t_range), MEMBER(int, &t_int),
@@ -463,7 +471,7 @@ TABLE(builtins_table,
       MEMBER(reversed, &reversed), MEMBER(iter, &iter), MEMBER(next, &next), MEMBER(sorted, &sorted),
       MEMBER(divmod, &divmod), MEMBER(pow, &bi_pow), MEMBER(round, &bi_round), MEMBER(hash, &hash),
       MEMBER(id, &id), MEMBER(callable, &callable), MEMBER(getattr, &getattr), MEMBER(hasattr, &hasattr),
-      MEMBER(input, &input), MEMBER(issubclass, &issubclass), MEMBER(slice, &t_slice),
+      MEMBER(input, &input), MEMBER(help, &help), MEMBER(issubclass, &issubclass), MEMBER(slice, &t_slice),
       TYPE_MEMBER(BaseException), TYPE_MEMBER(Exception), TYPE_MEMBER(SystemExit),
       TYPE_MEMBER(KeyboardInterrupt), TYPE_MEMBER(StopIteration), TYPE_MEMBER(ArithmeticError),
       TYPE_MEMBER(ZeroDivisionError), TYPE_MEMBER(OverflowError), TYPE_MEMBER(AssertionError),

@@ -39,7 +39,7 @@
     X(OSError) X(RuntimeError) X(NotImplementedError) X(SyntaxError) \
     X(TypeError) X(ValueError) X(UnicodeError) \
     X(NoneType) X(function) X(bound_method) X(module) \
-    X(code) X(iterator) X(ellipsis) X(pith) X(const) X(enable) X(disable) X(isenabled) X(n) X(x)
+    X(code) X(iterator) X(ellipsis) X(pith) X(const) X(enable) X(disable) X(isenabled) X(n) X(x) X(help)
 
 /* Names that are not identifiers: Y(c_name, "text"). */
 #define PITH_SNAMES(Y) \
