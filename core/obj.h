@@ -122,11 +122,11 @@ typedef struct {
 } pdict;
 typedef struct {
     const ptype *type;
-    size_t len, cap;
     uint8_t *data;
+    uint32_t len, cap;  /* items (an arena never holds 2**32) */
     uint16_t exports;   /* live memoryviews; resizing is refused while nonzero */
     char typecode;      /* bytearray: 'B'; array.array: its typecode */
-} parray;               /* bytearray and array.array */
+} parray;               /* bytearray and array.array: 32 bytes on a 64-bit host */
 typedef struct {
     const ptype *type;
     pv obj;             /* the exporter; keeps it alive */

@@ -282,7 +282,12 @@ pv array_new(const ptype *t, char typecode, size_t n) {
     size_t isz = typecode_size(typecode);
     if (n > SIZE_MAX / isz) rt_memory_error(SIZE_MAX);
     uint8_t *data = n ? gc_alloc(n * isz) : NULL;
-    parray *a = gc_alloc(sizeof(parray));
+    parray *a = gc_alloc_try(sizeof(parray));
+    if (!a) {
+        /* the program asked for the data: name its size, not the header's */
+        gc_free(data);
+        rt_memory_error(n * isz);
+    }
     a->type = t;
     a->typecode = typecode;
     a->data = data;
