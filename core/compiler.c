@@ -63,6 +63,7 @@ typedef struct {
     uint8_t comp_slots[MAX_COMP_VARS];
     int ncomp;
     bool comp_store;
+    uint32_t line_at;   /* nonzero: the line for the next instructions (a loop's back jump) */
 } comp;
 
 static void expr(comp *c);
@@ -142,7 +143,7 @@ static void byte(comp *c, int b) {
 
 NOINLINE static void mark_line(comp *c) {
     cfn *f = c->fn;
-    uint32_t line = c->L.tline;
+    uint32_t line = c->line_at ? c->line_at : c->L.tline;
     if (line == f->line) return;
     /* entries: (code delta, line delta) bytes; big steps split */
     while (f->nlines + 8 > f->caplines) {
@@ -1406,7 +1407,15 @@ static void else_block(comp *c) {
     }
 }
 
+/* A loop's jump back belongs to its header's line (Ctrl-C lands there). */
+static void loop_back(comp *c, uint16_t top, uint32_t line) {
+    c->line_at = line;
+    jump(c, OP_JUMP, top, 0);
+    c->line_at = 0;
+}
+
 NOINLINE static void while_statement(comp *c) {
+    uint32_t line = c->L.tline;
     next(c);
     uint16_t top = here(c);
     test(c);
@@ -1414,7 +1423,7 @@ NOINLINE static void while_statement(comp *c) {
     expect(c, T_COLON);
     begin_loop(c, top, 0);
     block(c);
-    jump(c, OP_JUMP, top, 0);
+    loop_back(c, top, line);
     patch(c, exit, here(c));
     loop_t l = c->fn->loops[--c->fn->nloops];
     else_block(c);
@@ -1422,6 +1431,7 @@ NOINLINE static void while_statement(comp *c) {
 }
 
 NOINLINE static void for_statement(comp *c) {
+    uint32_t line = c->L.tline;
     next(c);
     mark_t tgt;
     save(c, &tgt);
@@ -1481,7 +1491,7 @@ NOINLINE static void for_statement(comp *c) {
     expect(c, T_COLON);
     begin_loop(c, top, slots);
     block(c);
-    jump(c, OP_JUMP, top, 0);
+    loop_back(c, top, line);
     patch(c, exit, here(c));
     stack(c, -slots);
     loop_t l = c->fn->loops[--c->fn->nloops];

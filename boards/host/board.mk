@@ -7,7 +7,7 @@ HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/boa
 HOST_CFLAGS := $(WARN) -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: host host-asan host-stress test-fuzz
+.PHONY: host host-asan host-stress test-fuzz test-host-repl
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
 host-stress: $(BUILD)/host-stress/pith
@@ -28,6 +28,10 @@ $(BUILD)/host-stress/pith: $(HOST_DEPS)
 test-fuzz: $(BUILD)/host-asan/pith
 	tests/fuzz/mutate.py --runs 400 $(BUILD)/host-asan/pith
 
+# The REPL on a real terminal: prompts, continuation, Ctrl-C, Ctrl-D.
+test-host-repl: $(BUILD)/host/pith
+	python3 tests/host/repl.py $(BUILD)/host/pith
+
 GOLDEN_BOARDS += host host-asan host-stress
 GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
-TEST_STEPS += test-fuzz
+TEST_STEPS += test-fuzz test-host-repl
