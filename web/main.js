@@ -169,7 +169,22 @@ $('hex').onclick = async () => {
 };
 
 // ---- the micro:bit ----
-const microbit = createMicrobit($('microbit'), (which, down) => hw.set(BUTTON_A + which, down ? 1 : 0));
+// A press lasts at least MIN_PRESS_MS in the shared hardware, so a quick
+// click is still seen by the interpreter, which samples the buttons at
+// its ticks (a finger on the real board is never that quick).
+const MIN_PRESS_MS = 40;
+const pressedAt = [0, 0];
+function setButton(which, down) {
+  if (down) {
+    pressedAt[which] = performance.now();
+    hw.set(BUTTON_A + which, 1);
+    return;
+  }
+  const left = pressedAt[which] + MIN_PRESS_MS - performance.now();
+  if (left > 0) setTimeout(() => hw.set(BUTTON_A + which, 0), left);
+  else hw.set(BUTTON_A + which, 0);
+}
+const microbit = createMicrobit($('microbit'), setButton);
 const KEYS = { a: 0, b: 1 };
 for (const type of ['keydown', 'keyup']) {
   document.addEventListener(type, (e) => {
@@ -177,7 +192,8 @@ for (const type of ['keydown', 'keyup']) {
     if (which === undefined || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.target.closest && e.target.closest('.xterm, .cm-editor, input, select, textarea')) return;
     const down = type === 'keydown';
-    hw.set(BUTTON_A + which, down ? 1 : 0);
+    if (down && e.repeat) return;
+    setButton(which, down);
     microbit.setButton(which, down);
   });
 }
