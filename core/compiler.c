@@ -281,13 +281,16 @@ static int local_slot(comp *c, pv name) {
     return find_name(c->fn->names, name);
 }
 
-static void load_name(comp *c, pv name) {
+/* A name's load, store or delete: a fast slot in a function, else by name. */
+static void name_op(comp *c, pv name, int fast, int by_name, int delta) {
     int s = local_slot(c, name);
     if (s >= 0)
-        op_a(c, OP_LOAD_FAST, (unsigned)s, 1);
+        op_a(c, fast, (unsigned)s, delta);
     else
-        op_a(c, OP_LOAD_NAME, add_const(c, name), 1);
+        op_a(c, by_name, add_const(c, name), delta);
 }
+
+static void load_name(comp *c, pv name) { name_op(c, name, OP_LOAD_FAST, OP_LOAD_NAME, 1); }
 
 static void store_name(comp *c, pv name) {
     if (c->comp_store) {
@@ -297,20 +300,10 @@ static void store_name(comp *c, pv name) {
         c->comp_slots[c->ncomp++] = (uint8_t)names->len;
         scratch_append(c->fn->names, name);
     }
-    int s = local_slot(c, name);
-    if (s >= 0)
-        op_a(c, OP_STORE_FAST, (unsigned)s, -1);
-    else
-        op_a(c, OP_STORE_NAME, add_const(c, name), -1);
+    name_op(c, name, OP_STORE_FAST, OP_STORE_NAME, -1);
 }
 
-static void delete_name(comp *c, pv name) {
-    int s = local_slot(c, name);
-    if (s >= 0)
-        op_a(c, OP_DELETE_FAST, (unsigned)s, 0);
-    else
-        op_a(c, OP_DELETE_NAME, add_const(c, name), 0);
-}
+static void delete_name(comp *c, pv name) { name_op(c, name, OP_DELETE_FAST, OP_DELETE_NAME, 0); }
 
 /* ---- saving and rewinding ---- */
 typedef struct {
