@@ -19,7 +19,7 @@ DEB_PKGS := gcc make python3 \
             gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
             qemu-system-arm chromium firmware-microbit-micropython
 
-.PHONY: all help deps test golden clean
+.PHONY: all help deps test golden clean bench
 all: host
 
 help:
@@ -56,6 +56,12 @@ test: deps $(TEST_STEPS)
 
 golden: $(GOLDEN_DEPS)
 	tests/run-tests $(GOLDEN_BOARDS)
+
+# Speed and memory beside MicroPython v1 (both in QEMU), and the
+# playground's time to its first prompt in headless Chromium.
+bench: deps $(BUILD)/microbit/pith.hex web
+	python3 tests/bench/run.py $(BUILD)/microbit/pith.hex
+	node tests/web/first-prompt.js
 
 clean:
 	rm -rf $(BUILD)

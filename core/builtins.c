@@ -311,40 +311,8 @@ static pv divmod_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 BUILTIN(divmod, divmod, 2, 2, false);
 
-/* (a * b) % m without a 128-bit type (not on every board) */
-static int64_t mulmod(int64_t a, int64_t b, int64_t m) {
-    uint64_t r = 0, x = (uint64_t)a, y = (uint64_t)b, um = (uint64_t)m;
-    while (y) {
-        if (y & 1) {
-            r += x;
-            if (r >= um) r -= um;
-        }
-        x += x;
-        if (x >= um) x -= um;
-        y >>= 1;
-    }
-    return (int64_t)r;
-}
-
-static pv bi_pow_fn(int n, const pv *args, int nkw, const pv *kw) {
-    if (n == 3) {
-        int64_t b = rt_to_int(args[0]), e = rt_to_int(args[1]), m = rt_to_int(args[2]);
-        if (m <= 0) rt_raise_msg(&t_ValueError, "pow() 3rd argument must be positive");
-        if (e < 0) rt_raise_msg(&t_ValueError, "pow() 2nd argument cannot be negative");
-        int64_t r = 1 % m;
-        b %= m;
-        if (b < 0) b += m;
-        while (e) {
-            if (e & 1) r = mulmod(r, b, m);
-            b = mulmod(b, b, m);
-            e >>= 1;
-        }
-        if (r < 0) r += m;
-        return rt_int(r);
-    }
-    return rt_binary(OP_POW, args[0], args[1]);
-}
-BUILTIN(bi_pow, pow, 2, 3, false);
+static pv bi_pow_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_binary(OP_POW, args[0], args[1]); }
+BUILTIN(bi_pow, pow, 2, 2, false);
 
 static pv bi_round_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv x = args[0];

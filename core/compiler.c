@@ -265,6 +265,18 @@ static unsigned add_const(comp *c, pv v) {
     return (unsigned)l->len - 1;
 }
 
+/* A name for LOAD_NAME, LOAD_ATTR, IMPORT, keyword arguments...: looked up
+ * by pointer at run time, so it must be the interned object itself, never
+ * an equal string literal. */
+static unsigned add_name(comp *c, pv name) {
+    plist *l = (plist *)c->fn->consts;
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i] == name) return (unsigned)i;
+    if (l->len >= 0x7FFF) syntax_error(c, "too many constants");
+    scratch_append(c->fn->consts, name);
+    return (unsigned)l->len - 1;
+}
+
 static pv tok_name(comp *c) { return str_intern(c->L.src + c->L.tstart, c->L.tlen); }
 
 static int find_name(pv list, pv name) {
@@ -287,7 +299,7 @@ static void name_op(comp *c, pv name, int fast, int by_name, int delta) {
     if (s >= 0)
         op_a(c, fast, (unsigned)s, delta);
     else
-        op_a(c, by_name, add_const(c, name), delta);
+        op_a(c, by_name, add_name(c, name), delta);
 }
 
 static void load_name(comp *c, pv name) { name_op(c, name, OP_LOAD_FAST, OP_LOAD_NAME, 1); }
@@ -495,7 +507,7 @@ NOINLINE static void call(comp *c, int base_op) {
             next(c);
             if (c->L.tok == T_ASSIGN) {
                 next(c);
-                op_a(c, OP_LOAD_CONST, add_const(c, name), 1);
+                op_a(c, OP_LOAD_CONST, add_name(c, name), 1);
                 test(c);
                 nkw++;
             } else {
@@ -651,11 +663,11 @@ NOINLINE static void trailers(comp *c) {
             pv name = tok_name(c);
             next(c);
             if (c->L.tok == T_LPAREN) {
-                op_a(c, OP_LOAD_METHOD, add_const(c, name), 1);
+                op_a(c, OP_LOAD_METHOD, add_name(c, name), 1);
                 next(c);
                 call(c, OP_CALL_METHOD);
             } else {
-                op_a(c, OP_LOAD_ATTR, add_const(c, name), 0);
+                op_a(c, OP_LOAD_ATTR, add_name(c, name), 0);
             }
         } else {
             return;
@@ -861,7 +873,7 @@ NOINLINE static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs
         /* the previous pending part is a load (a call's result is already there) */
         if (pending == 0) load_name(c, name);
         else if (pending == 1) op(c, OP_LOAD_SUBSCR, -1);
-        else if (pending == 2) op_a(c, OP_LOAD_ATTR, add_const(c, attr), 0);
+        else if (pending == 2) op_a(c, OP_LOAD_ATTR, add_name(c, attr), 0);
         next(c);
         if (t == T_LBRACKET) {
             subscript(c);
@@ -884,7 +896,7 @@ NOINLINE static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs
             /* value obj index -> */
             op(c, OP_STORE_SUBSCR, -3);
         } else {
-            op_a(c, OP_STORE_ATTR, add_const(c, attr), -2);
+            op_a(c, OP_STORE_ATTR, add_name(c, attr), -2);
         }
     } else if (mode == TGT_DELETE) {
         if (pending == 0) delete_name(c, name);
@@ -897,7 +909,7 @@ NOINLINE static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs
             op(c, OP_LOAD_SUBSCR, -1);
         } else {
             op(c, OP_DUP_TOP, 1);
-            op_a(c, OP_LOAD_ATTR, add_const(c, attr), 0);
+            op_a(c, OP_LOAD_ATTR, add_name(c, attr), 0);
         }
         rewind_lexer(c, aug_rhs);
         expr(c);
@@ -911,7 +923,7 @@ NOINLINE static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs
             op(c, OP_STORE_SUBSCR, -3);
         } else {
             op(c, OP_ROT_TWO, 0);
-            op_a(c, OP_STORE_ATTR, add_const(c, attr), -2);
+            op_a(c, OP_STORE_ATTR, add_name(c, attr), -2);
         }
         rewind_lexer(c, &end_rhs);
     }
@@ -1675,7 +1687,7 @@ NOINLINE static void import_statement(comp *c) {
     next(c);
     do {
         pv name = dotted_name(c);
-        op_a(c, OP_IMPORT, add_const(c, name), 1);
+        op_a(c, OP_IMPORT, add_name(c, name), 1);
         store_as(c, name);
     } while (accept(c, T_COMMA));
 }
@@ -1684,7 +1696,7 @@ NOINLINE static void from_statement(comp *c) {
     next(c);
     pv name = dotted_name(c);
     expect(c, T_IMPORT);
-    op_a(c, OP_IMPORT, add_const(c, name), 1);
+    op_a(c, OP_IMPORT, add_name(c, name), 1);
     if (accept(c, T_STAR)) {
         op(c, OP_IMPORT_STAR, -1);
         return;
@@ -1695,7 +1707,7 @@ NOINLINE static void from_statement(comp *c) {
         if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
         pv n = tok_name(c);
         next(c);
-        op_a(c, OP_IMPORT_FROM, add_const(c, n), 1);
+        op_a(c, OP_IMPORT_FROM, add_name(c, n), 1);
         store_as(c, n);
     } while (accept(c, T_COMMA));
     if (paren) expect(c, T_RPAREN);

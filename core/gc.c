@@ -115,26 +115,42 @@ void gc_mark_shallow(const void *p) {
     }
 }
 
+/* Free every unmarked object. Whole table bytes of four tails or four free
+ * blocks are handled at once: big objects make most of the table. */
 static void sweep(void) {
     first_free = nblocks;
     bool in_free = false;
-    for (size_t b = 0; b < nblocks; b++) {
-        int s = get_state(b);
-        if (s == B_MARK) {
+    for (size_t b = 0; b < nblocks;) {
+        if ((b & 3) == 0 && b + 4 <= nblocks) {
+            uint8_t *x = &atb[b >> 2];
+            if (*x == 0xAA || *x == 0) {
+                if (*x == 0 || in_free) {
+#ifdef PITH_GC_POISON
+                    if (*x) memset(pool + b * BLOCK, 0xA5, 4 * BLOCK);
+#endif
+                    *x = 0;
+                    in_free = true;
+                    if (b < first_free) first_free = b;
+                }
+                b += 4;
+                continue;
+            }
+        }
+        int st = get_state(b);
+        if (st == B_MARK) {
             set_state(b, B_HEAD);
             in_free = false;
-        } else if (s == B_HEAD || (s == B_TAIL && in_free)) {
+        } else if (st == B_HEAD || (st == B_TAIL && in_free)) {
             set_state(b, B_FREE);
 #ifdef PITH_GC_POISON
             memset(pool + b * BLOCK, 0xA5, BLOCK);
 #endif
             in_free = true;
-        } else if (s == B_TAIL) {
-            continue;
-        } else {
+        } else if (st == B_FREE) {
             in_free = true;
         }
         if (get_state(b) == B_FREE && b < first_free) first_free = b;
+        b++;
     }
 }
 
@@ -161,7 +177,10 @@ void gc_collect(void) {
 /* ---- allocation ---- */
 static void *claim(size_t start, size_t n) {
     set_state(start, B_HEAD);
-    for (size_t i = start + 1; i < start + n; i++) set_state(i, B_TAIL);
+    size_t b = start + 1, end = start + n;
+    for (; b < end && (b & 3); b++) set_state(b, B_TAIL);
+    for (; b + 4 <= end; b += 4) atb[b >> 2] = 0xAA; /* four tails */
+    for (; b < end; b++) set_state(b, B_TAIL);
     void *p = pool + start * BLOCK;
     memset(p, 0, n * BLOCK);
     gc_young[gc_young_n++ & 7] = (pv)p;
@@ -183,21 +202,32 @@ static void *find_top(size_t n) {
     return NULL;
 }
 
+/* First fit from the bottom, skipping table bytes with no free block and
+ * taking bytes of four free blocks at once. */
 static void *find(size_t n) {
     if (gc_top) return find_top(n);
-    size_t run = 0;
-    for (size_t b = first_free; b < nblocks; b++) {
-        if (get_state(b) != B_FREE) {
-            run = 0;
-            continue;
+    size_t run = 0, b = first_free;
+    while (b < nblocks && run < n) {
+        if ((b & 3) == 0 && b + 4 <= nblocks) {
+            uint8_t x = atb[b >> 2];
+            if (x == 0) { /* four free blocks */
+                run += 4;
+                b += 4;
+                continue;
+            }
+            if (((x | x >> 1) & 0x55) == 0x55) { /* no free block among the four */
+                run = 0;
+                b += 4;
+                continue;
+            }
         }
-        if (++run == n) {
-            size_t start = b + 1 - n;
-            if (start == first_free) first_free = b + 1;
-            return claim(start, n);
-        }
+        run = get_state(b) == B_FREE ? run + 1 : 0;
+        b++;
     }
-    return NULL;
+    if (run < n) return NULL;
+    size_t start = b - run; /* the run may be longer than n: take its start */
+    if (start == first_free) first_free = start + n;
+    return claim(start, n);
 }
 
 void *gc_alloc_try(size_t bytes) {

@@ -515,6 +515,10 @@ static pv array_subscr(pv self, pv index, pv value) {
     if (rt_slice_indices(index, a->len, &start, &stop, &step, &count)) {
         if (value == SUB_LOAD) {
             pv r = array_new(a->type, a->typecode, count);
+            if (step == 1 && count) {
+                memcpy(AR(r)->data, a->data + start * (intptr_t)isz, count * isz);
+                return r;
+            }
             for (size_t i = 0; i < count; i++)
                 memcpy(AR(r)->data + i * isz, a->data + (start + (intptr_t)i * step) * (intptr_t)isz, isz);
             return r;

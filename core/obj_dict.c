@@ -86,12 +86,15 @@ pv dict_get(pv dict, pv key) {
 
 void dict_set(pv dict, pv key, pv value) {
     pdict *d = (pdict *)dict;
-    uint32_t h = rt_hash(key);
+    /* a small dict is searched without hashing; a new key is hashed anyway,
+     * which also refuses unhashable keys */
+    uint32_t h = d->index ? rt_hash(key) : 0;
     int i = find(d, key, h);
     if (i >= 0) {
         d->entries[i].value = value;
         return;
     }
+    if (!d->index) h = rt_hash(key);
     if (d->filled == d->cap) {
         pv k = key, v = value;
         gc_root_push(&k);

@@ -343,6 +343,7 @@ size_t rt_index(pv index, size_t len, const char *what) {
 
 static intptr_t slice_part(pv v, intptr_t dflt) {
     if (v == PV_NONE) return dflt;
+    if (PV_IS_INT(v)) return PV_INT(v);
     int64_t i = rt_to_int(v);
     if (i > INTPTR_MAX / 2) i = INTPTR_MAX / 2;
     if (i < -(INTPTR_MAX / 2)) i = -(INTPTR_MAX / 2);
