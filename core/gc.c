@@ -25,6 +25,7 @@ static uint8_t *atb;          /* 2 bits per block */
 static uint8_t *pool;         /* first block */
 static size_t nblocks;
 static size_t first_free;     /* no free block below this index */
+static size_t next_fit;       /* where the last allocation ended: the next looks there first */
 
 pv gc_young[8];
 uint8_t gc_young_n;
@@ -52,7 +53,7 @@ void gc_init(void *arena, size_t size) {
     atb = a;
     pool = a + table;
     memset(atb, 0, table);
-    first_free = 0;
+    first_free = next_fit = 0;
     nroots = 0;
     gc_young_n = 0;
     gc_top = false;
@@ -72,7 +73,7 @@ static size_t obj_blocks(size_t b) {
 }
 
 /* ---- marking ---- */
-#define MARK_STACK 16
+#define MARK_STACK 12
 static size_t mark_stack[MARK_STACK];
 static int mark_sp;
 static bool mark_overflow;
@@ -155,6 +156,7 @@ static void sweep(void) {
 }
 
 void gc_collect(void) {
+    next_fit = 0;
     mark_sp = 0;
     mark_overflow = false;
     vm_mark_roots();
@@ -204,9 +206,10 @@ static void *find_top(size_t n) {
 
 /* First fit from the bottom, skipping table bytes with no free block and
  * taking bytes of four free blocks at once. */
-static void *find(size_t n) {
-    if (gc_top) return find_top(n);
-    size_t run = 0, b = first_free;
+/* First fit from `from`, skipping table bytes with no free block and
+ * taking bytes of four free blocks at once; NULL when no run of n fits. */
+static void *find_from(size_t from, size_t n) {
+    size_t run = 0, b = from;
     while (b < nblocks && run < n) {
         if ((b & 3) == 0 && b + 4 <= nblocks) {
             uint8_t x = atb[b >> 2];
@@ -227,7 +230,18 @@ static void *find(size_t n) {
     if (run < n) return NULL;
     size_t start = b - run; /* the run may be longer than n: take its start */
     if (start == first_free) first_free = start + n;
+    next_fit = start + n;
     return claim(start, n);
+}
+
+/* Next fit: look after the previous allocation first, so a run of
+ * allocations does not walk the whole table each time; when that fails,
+ * first fit from the bottom. A collection starts again from the bottom. */
+static void *find(size_t n) {
+    if (gc_top) return find_top(n);
+    void *p = NULL;
+    if (next_fit > first_free) p = find_from(next_fit, n);
+    return p ? p : find_from(first_free, n);
 }
 
 void *gc_alloc_try(size_t bytes) {
