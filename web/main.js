@@ -4,7 +4,7 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import { BUTTON_A, CMD, HEAP_FREE, HEAP_USED, INTCHAR, LED_GEN, OUT_ACK, SCRIPT_MAX } from './hw.js';
+import { BUTTON_A, CMD, HEAP_FREE, HEAP_USED, INTCHAR, LED_GEN, OUT_ACK, SCRIPT_MAX, TEMP } from './hw.js';
 import { createMicrobit } from './microbit.js';
 import { buildHex } from './hex.js';
 
@@ -197,6 +197,12 @@ for (const type of ['keydown', 'keyup']) {
     microbit.setButton(which, down);
   });
 }
+
+// microbit.temperature() reads what the learner sets here.
+$('temp').addEventListener('input', (e) => {
+  const t = Math.round(Number(e.target.value));
+  if (Number.isFinite(t)) hw.set(TEMP, t);
+});
 
 // Poll the shared hardware once a frame: LEDs, heap gauge, queued input.
 let ledGen = -1;

@@ -163,6 +163,11 @@ test('screenshot of the page after a run', async ({ page }) => {
   await page.screenshot({ path: path.join(ROOT, 'build/playground.png') });
 });
 
+test('microbit.temperature() reads the temperature set on the page', async ({ page }) => {
+  await page.fill('#temp', '31');
+  expect(await runScript(page, 'from microbit import *\nprint(temperature())\n', 20000)).toBe('31\n');
+});
+
 test('buttons A and B reach the shared hardware', async ({ page }) => {
   const level = (which) => page.evaluate((slot) => window.pith.hw.get(slot), BUTTON_A + which);
   const box = await page.locator('#button-a').boundingBox();
