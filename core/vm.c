@@ -450,21 +450,70 @@ __attribute__((noinline)) static pv dispatch(pjmp *j) {
             break;
         }
         case OP_LOAD_SUBSCR: {
-            pv idx = POP();
-            TOP() = rt_subscr(TOP(), idx, SUB_LOAD);
+            pv idx = POP(), obj = TOP();
+            if (PV_IS_INT(idx) && PV_IS_OBJ(obj)) {
+                /* b[i] of a bytearray or a list, i a small int in range */
+                intptr_t i = PV_INT(idx);
+                if (PV_OBJ(obj)->type == &t_bytearray) {
+                    parray *a = (parray *)obj;
+                    if (i < 0) i += (intptr_t)a->len;
+                    if (i >= 0 && i < (intptr_t)a->len) {
+                        TOP() = PV_FROM_INT(a->data[i]);
+                        break;
+                    }
+                } else if (PV_OBJ(obj)->type == &t_list) {
+                    plist *l = (plist *)obj;
+                    if (i < 0) i += (intptr_t)l->len;
+                    if (i >= 0 && i < (intptr_t)l->len) {
+                        TOP() = l->items[i];
+                        break;
+                    }
+                }
+            }
+            TOP() = rt_subscr(obj, idx, SUB_LOAD);
             break;
         }
-        case OP_STORE_SUBSCR:
-            rt_subscr(sp[-2], sp[-1], sp[-3]);
+        case OP_STORE_SUBSCR: {
+            pv obj = sp[-2], idx = sp[-1], v = sp[-3];
+            if (PV_IS_INT(idx & v) && pv_is(obj, &t_bytearray)) {
+                /* b[i] = x of a bytearray: the guide's loop, in place */
+                parray *a = (parray *)obj;
+                intptr_t i = PV_INT(idx), x = PV_INT(v);
+                if (i < 0) i += (intptr_t)a->len;
+                if (i >= 0 && i < (intptr_t)a->len && x >= 0 && x < 256) {
+                    a->data[i] = (uint8_t)x;
+                    sp -= 3;
+                    break;
+                }
+            }
+            rt_subscr(obj, idx, v);
             sp -= 3;
             break;
+        }
         case OP_DELETE_SUBSCR:
             rt_subscr(sp[-2], sp[-1], SUB_DELETE);
             sp -= 2;
             break;
         case OP_BINARY: {
             int o = *ip++;
-            pv r = rt_binary(o, sp[-2], sp[-1]);
+            pv x = sp[-2], y = sp[-1], r = PV_NULL;
+            if (PV_IS_INT(x & y)) {
+                /* small ints: the common arithmetic and comparisons in place */
+                intptr_t a = PV_INT(x), b = PV_INT(y), v = 0;
+                switch (o & ~OP_INPLACE) {
+                case OP_ADD: v = a + b; r = SMALL_FITS(v) ? PV_FROM_INT(v) : PV_NULL; break;
+                case OP_SUB: v = a - b; r = SMALL_FITS(v) ? PV_FROM_INT(v) : PV_NULL; break;
+                case OP_AND: r = PV_FROM_INT(a & b); break;
+                case OP_LT: r = PV_BOOL(a < b); break;
+                case OP_LE: r = PV_BOOL(a <= b); break;
+                case OP_GT: r = PV_BOOL(a > b); break;
+                case OP_GE: r = PV_BOOL(a >= b); break;
+                case OP_EQ: r = PV_BOOL(a == b); break;
+                case OP_NE: r = PV_BOOL(a != b); break;
+                default: break;
+                }
+            }
+            if (!r) r = rt_binary(o, x, y);
             sp--;
             TOP() = r;
             break;
