@@ -225,9 +225,8 @@ static float float_from_parts(uint64_t mant, int e2, bool sticky, bool neg) {
     if (E < -126) shift += -126 - E;
     uint32_t m24, bits;
     if (shift >= 64) {
-        m24 = 0;
-        sticky |= mant != 0;
-        mant = 0;
+        /* below half the smallest subnormal, or (shift 64) maybe above it */
+        m24 = shift == 64 && (mant > ((uint64_t)1 << 63) || (mant == ((uint64_t)1 << 63) && sticky));
     } else {
         m24 = (uint32_t)(mant >> shift);
         uint64_t rest = mant & (((uint64_t)1 << shift) - 1), half = (uint64_t)1 << (shift - 1);
