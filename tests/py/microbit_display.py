@@ -1,4 +1,5 @@
-# microbit.display: show/scroll sequencing sampled mid-frame, wait=False, clear, on/off
+# microbit.display: show/scroll sequencing sampled mid-frame (frames of 200 ms,
+# so a busy test machine has 100 ms of slack), wait=False, clear, on/off
 from microbit import *
 def row(y):
     return ''.join(str(display.get_pixel(x, y)) for x in range(5))
@@ -16,14 +17,14 @@ t = running_time()
 display.show('AB', delay=60)
 print(running_time() - t >= 120, rows())
 t = running_time()
-display.show(Image.ALL_ARROWS[:3], delay=100, wait=False)
+display.show(Image.ALL_ARROWS[:3], delay=200, wait=False)
 for i in range(4):
-    at(t, 50 + 100 * i)
+    at(t, 100 + 200 * i)
     print(rows())
 t = running_time()
-display.show([Image.HEART, 'x'], delay=100, clear=True, wait=False)
+display.show([Image.HEART, 'x'], delay=200, clear=True, wait=False)
 for i in range(4):
-    at(t, 50 + 100 * i)
+    at(t, 100 + 200 * i)
     print(i, rows())
 t = running_time()
 display.show(Image.SAD, loop=True, delay=50, wait=False)
@@ -35,15 +36,15 @@ display.show((c for c in 'ok'), delay=50)
 print(rows())
 # scroll: first column enters at the right, one column per frame
 t = running_time()
-display.scroll('I:', delay=100, wait=False)
+display.scroll('I:', delay=200, wait=False)
 for i in range(9):
-    at(t, 50 + 100 * i)
+    at(t, 100 + 200 * i)
     print(i, rows())
 display.scroll('ab', delay=10)
 print(rows())
 t = running_time()
-display.scroll(42, delay=100, wait=False, monospace=True)
-at(t, 450)
+display.scroll(42, delay=200, wait=False, monospace=True)
+at(t, 900)
 print(rows())
 display.clear()
 display.set_pixel(2, 2, 5)
