@@ -129,7 +129,7 @@ static void *persist(pv *scratch, size_t n) {
 static void reserve(comp *c, size_t n) {
     cfn *f = c->fn;
     if (f->ncode + n > f->capcode) {
-        size_t cap = f->capcode * 2 + n;
+        size_t cap = f->capcode + f->capcode / 2 + n; /* 1.5x: old and new coexist while copying */
         if (cap > 0xFFF0) syntax_error(c, "function too long");
         f->code = (pv)scratch_realloc((void *)f->code, cap);
         f->capcode = cap;
