@@ -1048,7 +1048,11 @@ static void begin_fn(comp *c, cfn *f, bool is_module) {
     c->fn = f;
 }
 
-static pcode *end_fn(comp *c, const pstr *name, int nargs, int flags, uint32_t firstline) {
+/* Finish the function being compiled. A nested function's code becomes a
+ * constant of the enclosing one before the code object is unrooted (*konst
+ * is its index): in between, the collector would not see it. */
+static pcode *end_fn(comp *c, const pstr *name, int nargs, int ndefaults, int flags, uint32_t firstline,
+                     unsigned *konst) {
     cfn *f = c->fn;
     pcode *code = gc_alloc(sizeof(pcode));
     pv keep = (pv)code;
@@ -1074,8 +1078,10 @@ static pcode *end_fn(comp *c, const pstr *name, int nargs, int flags, uint32_t f
     code->nlocals = (uint8_t)nl->len;
     code->stack = (uint8_t)f->maxdepth;
     code->flags = (uint8_t)flags;
-    gc_root_pop(6);
+    code->ndefaults = (uint8_t)ndefaults;
     c->fn = f->parent;
+    if (konst) *konst = add_const(c, (pv)code);
+    gc_root_pop(6);
     return code;
 }
 
@@ -1175,8 +1181,6 @@ NOINLINE static void scan_locals(comp *c) {
                 if ((prev == T_IMPORT || prev == T_COMMA || prev == T_LPAREN) && !followed_by_as(c)) add_local(c, name);
             } else if (mode == 4) {
                 if (find_name(c->fn->globals, name) < 0) scratch_append(c->fn->globals, name);
-                int i = find_name(c->fn->names, name);
-                (void)i;
             } else if (mode == 7) {
                 add_local(c, name);
                 mode = 0;
@@ -1252,9 +1256,9 @@ static int parameters(comp *c, int close, int *flags, int *ndefaults) {
     return n;
 }
 
-static void make_function(comp *c, pcode *code, int ndefaults) {
+static void make_function(comp *c, unsigned konst, int ndefaults) {
     if (ndefaults) op_a(c, OP_BUILD_TUPLE, (unsigned)ndefaults, 1 - ndefaults);
-    op_a(c, OP_MAKE_FUNCTION, add_const(c, (pv)code), ndefaults ? 0 : 1);
+    op_a(c, OP_MAKE_FUNCTION, konst, ndefaults ? 0 : 1);
     byte(c, ndefaults ? 1 : 0);
 }
 
@@ -1268,9 +1272,9 @@ NOINLINE static void lambda(comp *c) {
     expect(c, T_COLON);
     test(c);
     op(c, OP_RETURN, -1);
-    pcode *code = end_fn(c, &N(lt_lambda), nargs, flags, line);
-    code->ndefaults = (uint8_t)ndef;
-    make_function(c, code, ndef);
+    unsigned konst;
+    end_fn(c, &N(lt_lambda), nargs, ndef, flags, line, &konst);
+    make_function(c, konst, ndef);
 }
 
 NOINLINE static void funcdef(comp *c) {
@@ -1299,9 +1303,9 @@ NOINLINE static void funcdef(comp *c) {
     block(c);
     op(c, OP_LOAD_NONE, 1);
     op(c, OP_RETURN, -1);
-    pcode *code = end_fn(c, (const pstr *)name, nargs, flags, line);
-    code->ndefaults = (uint8_t)ndef;
-    make_function(c, code, ndef);
+    unsigned konst;
+    end_fn(c, (const pstr *)name, nargs, ndef, flags, line, &konst);
+    make_function(c, konst, ndef);
     store_name(c, name);
 }
 
@@ -1837,5 +1841,5 @@ pcode *compile(const char *src, size_t len, const pstr *file, int mode) {
     }
     op(&c, OP_LOAD_NONE, 1);
     op(&c, OP_RETURN, -1);
-    return end_fn(&c, &N(lt_module), 0, 0, 1);
+    return end_fn(&c, &N(lt_module), 0, 0, 0, 1, NULL);
 }

@@ -218,7 +218,6 @@ void list_append(pv list, pv item) {
 static pv seq_to_tuple_or_list(pv src, bool as_list) {
     pv l = list_new(0);
     gc_root_push(&l);
-    pbuf b;
     if (pv_is(src, &t_list) || pv_is(src, &t_tuple)) {
         size_t n;
         pv *items = rt_unpack(src, &n);
@@ -230,7 +229,6 @@ static pv seq_to_tuple_or_list(pv src, bool as_list) {
         while ((v = rt_next(it)) != PV_NULL) list_append(l, v);
         gc_root_pop(1);
     }
-    (void)b;
     gc_root_pop(1);
     if (as_list) return l;
     plist *pl = (plist *)l;

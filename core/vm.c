@@ -270,7 +270,10 @@ static pv run(void);
 
 pv vm_call_function(pfun *fn, int n, const pv *args, int nkw, const pv *kw) {
     rt_check_stack();
+    pv keep = (pv)fn; /* until the frame holds it: entering may collect */
+    gc_root_push(&keep);
     frame *f = enter(fn, n, args, nkw, kw);
+    gc_root_pop(1);
     f->prev = cur;
     f->c_entry = 1;
     cur = f;
@@ -278,7 +281,10 @@ pv vm_call_function(pfun *fn, int n, const pv *args, int nkw, const pv *kw) {
 }
 
 pv vm_run_module(pcode *code, pv globals) {
+    pv keep = (pv)code;
+    gc_root_push(&keep);
     pv fn = fun_new(code, globals, PV_NULL);
+    gc_root_pop(1);
     return vm_call_function((pfun *)fn, 0, NULL, 0, NULL);
 }
 

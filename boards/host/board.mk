@@ -24,9 +24,11 @@ $(BUILD)/host-stress/pith: $(HOST_DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_POISON -o $@ $(HOST_SRC) -lm
 
-# Mutated golden programs must never crash the sanitized build.
-test-fuzz: $(BUILD)/host-asan/pith
+# Mutated golden programs must never crash the sanitized builds (host-stress
+# also finds objects the collector cannot see).
+test-fuzz: $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
 	tests/fuzz/mutate.py --runs 400 $(BUILD)/host-asan/pith
+	tests/fuzz/mutate.py --runs 150 --seed 2 $(BUILD)/host-stress/pith
 
 # The REPL on a real terminal: prompts, continuation, Ctrl-C, Ctrl-D.
 test-host-repl: $(BUILD)/host/pith
