@@ -294,6 +294,7 @@ static bool unwind(pv exc) {
     frame *f = cur;
     bool reraise = exc == PV_NULL;
     if (reraise) exc = handling;
+    handling = exc; /* a root while its traceback is allocated */
     for (;;) {
         if (!reraise) add_traceback(exc, f);
         reraise = false;
