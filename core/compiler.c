@@ -490,6 +490,17 @@ NOINLINE static void number(comp *c) {
 
 /* ---- expressions ---- */
 
+/* A positional argument, starting at mark m; f(x for x in y) builds the
+ * generator as a list. */
+static void positional_arg(comp *c, const mark_t *m) {
+    test(c);
+    if (c->L.tok == T_FOR) {
+        truncate_to(c, m);
+        op_a(c, OP_BUILD_LIST, 0, 1);
+        comprehension(c, m, 0);
+    }
+}
+
 /* Arguments of a call; the callee is on the stack. */
 NOINLINE static void call(comp *c, int base_op) {
     int npos = 0, nkw = 0;
@@ -513,26 +524,15 @@ NOINLINE static void call(comp *c, int base_op) {
             } else {
                 rewind_lexer(c, &m);
                 if (nkw || star) syntax_error(c, "positional argument follows keyword argument");
-                test(c);
+                positional_arg(c, &m);
                 npos++;
-                if (c->L.tok == T_FOR) {
-                    truncate_to(c, &m);
-                    op_a(c, OP_BUILD_LIST, 0, 1);
-                    comprehension(c, &m, 0);
-                }
             }
         } else {
             if (nkw || star) syntax_error(c, "positional argument follows keyword argument");
             mark_t m;
             save(c, &m);
-            test(c);
+            positional_arg(c, &m);
             npos++;
-            if (c->L.tok == T_FOR) {
-                /* f(x for x in y): the generator is built as a list */
-                truncate_to(c, &m);
-                op_a(c, OP_BUILD_LIST, 0, 1);
-                comprehension(c, &m, 0);
-            }
         }
         if (!accept(c, T_COMMA)) break;
     }
