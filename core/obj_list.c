@@ -229,12 +229,14 @@ static pv seq_to_tuple_or_list(pv src, bool as_list) {
         while ((v = rt_next(it)) != PV_NULL) list_append(l, v);
         gc_root_pop(1);
     }
+    if (!as_list) {
+        plist *pl = (plist *)l;
+        pv t = tuple_new(pl->len); /* l stays rooted: this may collect */
+        if (pl->len) memcpy(((ptuple *)t)->items, pl->items, pl->len * sizeof(pv));
+        l = t;
+    }
     gc_root_pop(1);
-    if (as_list) return l;
-    plist *pl = (plist *)l;
-    pv t = tuple_new(pl->len);
-    memcpy(((ptuple *)t)->items, pl->items, pl->len * sizeof(pv));
-    return t;
+    return l;
 }
 
 static pv list_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {

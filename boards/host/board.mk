@@ -1,7 +1,8 @@
 # Host board: a POSIX command-line pith, plus two checking builds for tests:
 # host-asan (Address + UndefinedBehavior sanitizers) and host-stress (the
-# same, collecting before every allocation and poisoning freed blocks, so an
-# object the collector cannot see shows up at once).
+# same, collecting before every allocation, poisoning freed blocks and
+# counting only 4 recent allocations as roots, so an object the collector
+# cannot see shows up at once).
 HOST_SRC := $(CORE_SRC) $(wildcard boards/host/*.c)
 HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/board.mk
 HOST_CFLAGS := $(WARN) -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
@@ -22,7 +23,7 @@ $(BUILD)/host-asan/pith: $(HOST_DEPS)
 
 $(BUILD)/host-stress/pith: $(HOST_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_POISON -o $@ $(HOST_SRC) -lm
+	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_POISON -DPITH_GC_YOUNG=4 -o $@ $(HOST_SRC) -lm
 
 # Mutated golden programs must never crash the sanitized builds (host-stress
 # also finds objects the collector cannot see).
