@@ -327,10 +327,6 @@ static pv str_subscr(pv self, pv index, pv value) {
     if (isb) return PV_FROM_INT((uint8_t)s->data[i]);
     size_t off = len == s->len ? i : utf8_offset(s, i), e = off + 1;
     while (e < s->len && ((uint8_t)s->data[e] & 0xC0) == 0x80) e++;
-    if (e - off == 1) {
-        /* one-character strings of ASCII: interned when they are names */
-        return str_new(&t_str, s->data + off, 1);
-    }
     return str_new(&t_str, s->data + off, e - off);
 }
 

@@ -396,24 +396,18 @@ void rt_print(pout *o, pv v, bool repr) {
     out_str(o, ">");
 }
 
-pv rt_repr(pv v) {
+static pv print_to_str(pv v, bool repr) {
     vstr s;
     vstr_init(&s, 16);
     gc_root_push((pv *)&s.buf);
-    rt_print(&s.out, v, true);
+    rt_print(&s.out, v, repr);
     gc_root_pop(1);
     return vstr_to_str(&s, &t_str);
 }
 
-pv rt_str(pv v) {
-    if (pv_is(v, &t_str)) return v;
-    vstr s;
-    vstr_init(&s, 16);
-    gc_root_push((pv *)&s.buf);
-    rt_print(&s.out, v, false);
-    gc_root_pop(1);
-    return vstr_to_str(&s, &t_str);
-}
+pv rt_repr(pv v) { return print_to_str(v, true); }
+
+pv rt_str(pv v) { return pv_is(v, &t_str) ? v : print_to_str(v, false); }
 
 const char *rt_type_name(pv v) { return pv_type(v)->name->data; }
 
