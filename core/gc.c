@@ -29,7 +29,9 @@ static size_t next_fit;       /* where the last allocation ended: the next looks
 
 pv gc_young[8];
 /* The stress build keeps only 4 (PITH_GC_YOUNG): code relying on the
- * last allocations being roots then has twice the margin it needs. */
+ * last allocations being roots then has twice the margin it needs. The
+ * strict build (PITH_GC_STRICT) keeps none: it checks the rooting rule of
+ * core/README.md, under which no code relies on them. */
 #ifdef PITH_GC_YOUNG
 #define YOUNG PITH_GC_YOUNG
 #else
@@ -167,7 +169,9 @@ void gc_collect(void) {
     mark_sp = 0;
     mark_overflow = false;
     vm_mark_roots();
+#ifndef PITH_GC_STRICT
     gc_mark_range(gc_young, gc_young_n < YOUNG ? gc_young_n : YOUNG);
+#endif
     for (int i = 0; i < nroots; i++) {
         gc_mark(*roots[i]);
         drain();

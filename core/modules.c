@@ -10,7 +10,6 @@
 #define PITH_PLATFORM "pith"
 #endif
 
-#define MODULE(cname, pyname, table) const pmodule cname = {&t_module, &names_table[NAME_##pyname], &table}
 
 /* ---- gc ---- */
 static pv mgc_collect_fn(int n, const pv *a, int nkw, const pv *kw) {
@@ -37,7 +36,7 @@ static BUILTIN(gc_mem_free, mem_free, 0, 0, false);
 static BUILTIN(gc_mem_alloc, mem_alloc, 0, 0, false);
 TABLE(gc_table, MEMBER(__name__, &N(gc)), MEMBER(collect, &mgc_collect), MEMBER(mem_free, &gc_mem_free),
       MEMBER(mem_alloc, &gc_mem_alloc), MEMBER(enable, &gc_nothing), MEMBER(disable, &gc_disable), MEMBER(isenabled, &gc_isenabled));
-static MODULE(mod_gc, gc, gc_table);
+MODULE(mod_gc, gc, gc_table);
 
 /* ---- sys ---- */
 static pv sys_exit_fn(int n, const pv *args, int nkw, const pv *kw) {
@@ -54,7 +53,7 @@ static MODULE(sys_impl, implementation, impl_table);
 TABLE(sys_table, MEMBER(__name__, &N(sys)), MEMBER(exit, &sys_exit), MEMBER(implementation, &sys_impl),
       MEMBER(platform, &platform_str), MEMBER(version, &version_str), MEMBER(byteorder, &N(little)),
       {&N(maxsize), PV_FROM_INT(SMALL_MAX)});
-static MODULE(mod_sys, sys, sys_table);
+MODULE(mod_sys, sys, sys_table);
 
 /* ---- time ---- */
 #define TICKS_PERIOD (1u << 30)
@@ -112,7 +111,7 @@ static BUILTIN(time_time, time, 0, 0, false);
 TABLE(time_table, MEMBER(__name__, &N(utime)), MEMBER(sleep, &time_sleep), MEMBER(sleep_ms, &time_sleep_ms),
       MEMBER(sleep_us, &time_sleep_us), MEMBER(ticks_ms, &time_ticks_ms), MEMBER(ticks_us, &time_ticks_us),
       MEMBER(ticks_diff, &time_ticks_diff), MEMBER(ticks_add, &time_ticks_add), MEMBER(time, &time_time));
-static MODULE(mod_time, utime, time_table);
+MODULE(mod_time, utime, time_table);
 
 /* ---- urandom: xoshiro128**, seeded through splitmix32 ---- */
 uint32_t rand_state[4];
@@ -203,7 +202,7 @@ static BUILTIN(rnd_uniform, uniform, 2, 2, false);
 TABLE(random_table, MEMBER(__name__, &N(urandom)), MEMBER(seed, &rnd_seed), MEMBER(getrandbits, &rnd_getrandbits),
       MEMBER(randrange, &rnd_randrange), MEMBER(randint, &rnd_randint), MEMBER(choice, &rnd_choice),
       MEMBER(random, &rnd_random), MEMBER(uniform, &rnd_uniform));
-static MODULE(mod_random, urandom, random_table);
+MODULE(mod_random, urandom, random_table);
 
 /* ---- micropython ---- */
 static pv mp_const_fn(int n, const pv *args, int nkw, const pv *kw) { return args[0]; }
@@ -224,22 +223,4 @@ static pv mp_mem_info_fn(int n, const pv *args, int nkw, const pv *kw) {
 static BUILTIN(mp_const, const, 1, 1, false);
 static BUILTIN(mp_mem_info, mem_info, 0, 1, false);
 TABLE(mp_table, MEMBER(__name__, &N(micropython)), MEMBER(const, &mp_const), MEMBER(mem_info, &mp_mem_info));
-static MODULE(mod_micropython, micropython, mp_table);
-
-/* ---- import ---- */
-extern const pmodule mod_array, mod_microbit;
-
-static const struct {
-    const pstr *name;
-    const pmodule *mod;
-} modules[] = {
-    {&N(gc), &mod_gc}, {&N(sys), &mod_sys}, {&N(time), &mod_time}, {&N(utime), &mod_time},
-    {&N(urandom), &mod_random}, {&N(random), &mod_random}, {&N(micropython), &mod_micropython},
-    {&N(array), &mod_array}, {&N(uarray), &mod_array}, {&N(microbit), &mod_microbit},
-};
-
-pv mod_import(const pstr *name) {
-    for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
-        if (modules[i].name == name) return (pv)modules[i].mod;
-    rt_raise_fmt(&t_ImportError, "no module named '%s'", name->data);
-}
+MODULE(mod_micropython, micropython, mp_table);

@@ -8,10 +8,11 @@ HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/boa
 HOST_CFLAGS := $(WARN) -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: host host-asan host-stress test-fuzz test-host-repl
+.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
 host-stress: $(BUILD)/host-stress/pith
+host-strict: $(BUILD)/host-strict/pith
 
 $(BUILD)/host/pith: $(HOST_DEPS)
 	@mkdir -p $(@D)
@@ -24,6 +25,13 @@ $(BUILD)/host-asan/pith: $(HOST_DEPS)
 $(BUILD)/host-stress/pith: $(HOST_DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_POISON -DPITH_GC_YOUNG=4 -o $@ $(HOST_SRC) -lm
+
+# host-strict: host-stress with no young allocations kept as roots, so any
+# object held by C across an allocation without being rooted is freed and
+# poisoned at once (the rooting rule in core/README.md).
+$(BUILD)/host-strict/pith: $(HOST_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_POISON -DPITH_GC_STRICT -o $@ $(HOST_SRC) -lm
 
 # Mutated golden programs must never crash the sanitized builds (host-stress
 # also finds objects the collector cannot see).

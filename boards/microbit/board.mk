@@ -21,10 +21,10 @@ $(BUILD)/microbit/pith.elf $(BUILD)/microbit-test/pith.elf: $(MB_DEPS)
 	@mkdir -p $(@D)
 	$(MB_CC) $(MB_CFLAGS) -o $@ $(MB_SRC) $(MB_TEST) $(MB_LDFLAGS) -Wl,-Map=$(@D)/pith.map
 	arm-none-eabi-size $@
-	@# the shipped firmware must stay within 96 KiB of flash (the test build adds its hooks)
+	@# the shipped firmware must stay within 192 KiB of flash (goal: 160 KiB; the test build adds its hooks)
 	@arm-none-eabi-size $@ | awk -v test='$(MB_TEST)' 'NR == 2 { n = $$1 + $$2; \
-	    if (n > 98304 && test == "") { printf "flash: text+data %d bytes is over the 96 KiB budget\n", n; exit 1 } \
-	    printf "flash: text+data %d bytes (budget for the shipped build: 98304)\n", n }'
+	    if (n > 196608 && test == "") { printf "flash: text+data %d bytes is over the 192 KiB limit\n", n; exit 1 } \
+	    printf "flash: text+data %d bytes (goal 163840, limit 196608)\n", n }'
 	@echo "RAM map:"; arm-none-eabi-size -A -d $@ | \
 	    awk '$$1 ~ /^\.(data|bss|arena|stack)$$/ { printf "  %-7s 0x%08x %6d bytes\n", $$1, $$3, $$2 }'
 

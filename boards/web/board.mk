@@ -30,7 +30,8 @@ $(WASM_DIR)/pith.js: $(WEB_SRC) $(CORE_HDR) boards/web/hal.js boards/web/board.m
                      emsdk-config/emscripten.py $(EM_CACHE_DIR)/.prepared
 	@mkdir -p $(@D)
 	$(EMCC_ENV) emcc $(WASM_CFLAGS) $(WASM_LDFLAGS) -o $@ $(WEB_SRC)
-	@echo "wasm: $$(stat -c %s $(WASM_DIR)/pith.wasm) bytes"
+	@n=$$(stat -c %s $(WASM_DIR)/pith.wasm); echo "wasm: $$n bytes (goal 163840, limit 262144)"; \
+	    if [ $$n -gt 262144 ]; then echo "wasm: over the 256 KB limit"; exit 1; fi
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
