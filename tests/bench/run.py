@@ -74,4 +74,5 @@ def main():
     return 0 if len(ours) == 6 else 1
 
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())
