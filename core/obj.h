@@ -336,6 +336,7 @@ float float_from_f64(const uint8_t p[8]);     /* an IEEE double's bytes, rounded
 void float_to_f64(float f, uint8_t p[8]);
 void float_print(pout *o, float f, char fmt, int prec);
 pv int_from_str(const char *s, size_t n, int base, bool *ok);
+void int_print_base(pout *o, pv v, int base, bool upper); /* any int or bool: sign and digits, no prefix */
 pv bound_new(pv self, pv fn);
 pv fun_new(pcode *code, pv globals, pv defaults);
 

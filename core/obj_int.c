@@ -649,6 +649,20 @@ static pv num_unary(int op, pv self) {
 }
 
 static void int_print(pout *o, pv self, bool repr) { out_int(o, rt_to_int(self)); }
+
+void int_print_base(pout *o, pv v, int base, bool upper) {
+    int64_t i = rt_to_int(v);
+    uint64_t u = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+    char buf[66];
+    int k = sizeof buf;
+    do {
+        int d = (int)(u % (unsigned)base);
+        buf[--k] = (char)(d < 10 ? '0' + d : (upper ? 'A' : 'a') + d - 10);
+        u /= (unsigned)base;
+    } while (u);
+    if (i < 0) buf[--k] = '-';
+    out_n(o, buf + k, sizeof buf - (size_t)k);
+}
 static void float_obj_print(pout *o, pv self, bool repr) { float_print(o, ((pfloat *)self)->v, 'g', -1); }
 
 static pv str_to_number(pv s, int base, bool want_float) {
