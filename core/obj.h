@@ -169,7 +169,10 @@ typedef struct {
 #define BUILTIN_KW 0x8000
 #define BUILTIN_NAME(b) (&names_table[(b)->name & ~BUILTIN_KW])
 typedef struct { const ptype *type; pv self, fn; } pbound;
-typedef struct { const ptype *type; const pstr *name; const ptable *globals; } pmodule;
+/* A module: built-in ones keep their members in a flash table; a module
+ * from a file (or one whose attributes were set) keeps them in `dict`,
+ * which is searched first. */
+typedef struct { const ptype *type; const pstr *name; const ptable *globals; pv dict; } pmodule;
 
 typedef struct { const pstr *file, *fn; uint32_t line; } ptbentry;
 #define TB_MAX 12

@@ -240,7 +240,10 @@ pv rt_lookup_method(pv obj, const pstr *name, pv *self) {
     const ptype *t = pv_type(obj);
     *self = PV_NULL;
     if (t == &t_module) {
-        pv v = table_lookup(((pmodule *)obj)->globals, name);
+        pmodule *m = (pmodule *)obj;
+        pv v = m->dict ? dict_get(m->dict, (pv)name) : PV_NULL;
+        if (v) return v;
+        v = table_lookup(m->globals, name);
         if (v) return v;
     } else if (t == &t_type) {
         /* a method looked up on the type itself: unbound */
