@@ -636,7 +636,7 @@ TABLE(microbit_table, MEMBER(__name__, &N(microbit)), MEMBER(Image, &t_image), M
       MEMBER(button_a, &button_a), MEMBER(button_b, &button_b), MEMBER(sleep, &mb_sleep),
       MEMBER(running_time, &mb_running_time), MEMBER(panic, &mb_panic), MEMBER(reset, &mb_reset),
       MEMBER(temperature, &mb_temperature));
-const pmodule mod_microbit = {&t_module, &N(microbit), &microbit_table};
+const pmodule mod_microbit = {&t_module, &N(microbit), &microbit_table, PV_NULL};
 
 /* ---- after an uncaught exception: scroll "line N TypeError" ---- */
 typedef struct {

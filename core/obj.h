@@ -344,7 +344,7 @@ pv bound_new(pv self, pv fn);
 pv fun_new(pcode *code, pv globals, pv defaults);
 
 /* ---- modules ---- */
-#define MODULE(cname, pyname, table) const pmodule cname = {&t_module, &names_table[NAME_##pyname], &table}
+#define MODULE(cname, pyname, table) const pmodule cname = {&t_module, &names_table[NAME_##pyname], &table, PV_NULL}
 pv mod_import(const pstr *name);   /* ImportError when unknown */
 extern const ptable builtins_table;
 extern uint32_t rand_state[4];

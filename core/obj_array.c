@@ -718,7 +718,7 @@ const ptype t_array = {
 };
 
 TABLE(mod_array_globals, MEMBER(__name__, &N(array)), MEMBER(array, &t_array));
-const pmodule mod_array = {&t_module, &N(array), &mod_array_globals};
+const pmodule mod_array = {&t_module, &N(array), &mod_array_globals, PV_NULL};
 
 /* =============================== memoryview =============================== */
 
