@@ -5,6 +5,9 @@
 #include "hal.h"
 #include "obj.h"
 
+/* the language builtins live with the object model (obj_class.c) */
+extern const pbuiltin bi_setattr, bi_delattr, bi_dir, bi_exec, bi_eval, bi_globals, bi_locals;
+
 void list_sort(pv list, pv key, bool reverse);
 
 static pv print_fn(int n, const pv *args, int nkw, const pv *kw) {
@@ -353,7 +356,8 @@ BUILTIN(id, id, 1, 1, false);
 
 static pv callable_fn(int n, const pv *args, int nkw, const pv *kw) {
     const ptype *t = pv_type(args[0]);
-    return PV_BOOL(t == &t_function || t == &t_builtin || t == &t_bound || t == &t_type);
+    if (class_is(t)) return PV_BOOL(class_lookup(t, &N(__call__)) != PV_NULL);
+    return PV_BOOL(t == &t_function || t == &t_builtin || t == &t_bound || t == &t_type || t == &t_methchk);
 }
 BUILTIN(callable, callable, 1, 1, false);
 
@@ -447,5 +451,9 @@ TABLE(builtins_table,
       TYPE_MEMBER(LookupError), TYPE_MEMBER(IndexError), TYPE_MEMBER(KeyError), TYPE_MEMBER(MemoryError),
       TYPE_MEMBER(NameError), TYPE_MEMBER(OSError), TYPE_MEMBER(RuntimeError),
       TYPE_MEMBER(NotImplementedError), TYPE_MEMBER(SyntaxError), TYPE_MEMBER(TypeError),
-      TYPE_MEMBER(ValueError), TYPE_MEMBER(UnicodeError),
+      TYPE_MEMBER(ValueError), TYPE_MEMBER(UnicodeError), TYPE_MEMBER(GeneratorExit),
+      TYPE_MEMBER(object), TYPE_MEMBER(super), TYPE_MEMBER(property), TYPE_MEMBER(staticmethod),
+      TYPE_MEMBER(classmethod), MEMBER(setattr, &bi_setattr), MEMBER(delattr, &bi_delattr), MEMBER(dir, &bi_dir),
+      MEMBER(exec, &bi_exec), MEMBER(eval, &bi_eval), MEMBER(globals, &bi_globals), MEMBER(locals, &bi_locals),
+      MEMBER(NotImplemented, &o_notimplemented),
       {&N(__name__), PV_FROM_PTR(&N(__main__))});

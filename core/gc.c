@@ -270,6 +270,16 @@ void *gc_alloc_try(size_t bytes) {
     return p;
 }
 
+/* Is there a free run of at least `bytes` (without allocating it)? */
+bool gc_has_free(size_t bytes) {
+    size_t n = (bytes + BLOCK - 1) / BLOCK, run = 0;
+    for (size_t b = first_free; b < nblocks; b++) {
+        run = get_state(b) == B_FREE ? run + 1 : 0;
+        if (run >= n) return true;
+    }
+    return false;
+}
+
 void *gc_alloc(size_t bytes) {
     void *p = gc_alloc_try(bytes);
     if (!p) rt_memory_error(bytes);

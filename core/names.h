@@ -50,7 +50,8 @@
 /* Names that are not identifiers: Y(c_name, "text"). */
 #define PITH_SNAMES(Y) \
     Y(lt_module, "<module>") Y(lt_stdin, "<stdin>") Y(lt_lambda, "<lambda>") \
-    Y(main_py, "main.py") Y(empty, "") Y(lt_listcomp, "<listcomp>")
+    Y(main_py, "main.py") Y(empty, "") Y(lt_listcomp, "<listcomp>") \
+    Y(lt_ns, "<namespace>") Y(lt_genexpr, "<genexpr>") Y(lt_genexpr_arg, ".0") Y(lt_string, "<string>")
 
 /* One array holds them all, so interning can search it without a table of
  * pointers; N(print) is the name "print". */

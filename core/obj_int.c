@@ -745,7 +745,7 @@ static pv int_from_bytes_fn(int n, const pv *args, int nkw, const pv *kw) {
     }
     return rt_int((int64_t)v);
 }
-static BUILTIN(int_from_bytes, from_bytes, 1, 3, false);
+static STATIC_BUILTIN(int_from_bytes, from_bytes, 1, 3);
 
 TABLE(int_locals, MEMBER(to_bytes, &int_to_bytes), MEMBER(from_bytes, &int_from_bytes));
 

@@ -6,8 +6,16 @@
 
 /* Run a code object as a module body with the given globals dict. */
 pv vm_run_module(pcode *code, pv globals);
-/* Call a Python function from C (sorted's key, map...): a nested run loop. */
+/* Run module-level code with separate globals and locals (exec, eval). */
+pv vm_exec(pcode *code, pv globals, pv locals);
+/* Call a Python function from C (sorted's key, map...): a nested run loop.
+ * A generator function returns its generator. */
 pv vm_call_function(pfun *f, int n, const pv *args, int nkw, const pv *kw);
+/* The same with `self` before the arguments. */
+pv vm_call_self(pfun *f, pv self, int n, const pv *args, int nkw, const pv *kw);
+/* The running code's globals, and its namespace (globals in a function). */
+pv vm_globals(void);
+pv vm_locals(void);
 void vm_mark_roots(void);
 void vm_reset(void);
 void gc_mark(pv v);

@@ -1,11 +1,14 @@
-# Host board: a POSIX command-line pith, plus two checking builds for tests:
+# Host board: a POSIX command-line pith, plus checking builds for tests.
+# All are 32-bit builds (-m32, Debian's gcc-multilib): objects have the
+# boards' sizes, so a program runs out of heap at the same allocation here,
+# in the browser and on the micro:bit. The checking builds are
 # host-asan (Address + UndefinedBehavior sanitizers) and host-stress (the
 # same, collecting before every allocation, poisoning freed blocks and
 # counting only 4 recent allocations as roots, so an object the collector
 # cannot see shows up at once).
 HOST_SRC := $(CORE_SRC) $(wildcard boards/host/*.c)
 HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/board.mk
-HOST_CFLAGS := $(WARN) -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
+HOST_CFLAGS := $(WARN) -m32 -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 .PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl
