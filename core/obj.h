@@ -109,7 +109,6 @@ typedef struct pstr {
     const char *data;   /* NUL-terminated (names are printed with %s) */
 } pstr;
 
-typedef struct { const ptype *type; int64_t v; } pint64;
 typedef struct { const ptype *type; float v; } pfloat;
 typedef struct { const ptype *type; size_t len, cap; pv *items; } plist;
 typedef struct { const ptype *type; size_t len; pv items[]; } ptuple;
