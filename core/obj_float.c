@@ -47,7 +47,7 @@ float rt_to_float(pv v) {
     rt_raise_fmt(&t_TypeError, "can't convert %s to float", rt_type_name(v));
 }
 
-_Noreturn void num_zero_div(void) { rt_raise_msg(&t_ZeroDivisionError, "division by zero"); }
+_Noreturn void num_zero_div(void) { rt_raise_msg(&t_ZeroDivisionError, "divide by zero"); }
 
 /* ---- exact conversions ---- */
 

@@ -187,12 +187,30 @@ pv int_from_str(const char *s, size_t n, int base, bool *ok) {
 }
 
 static pv str_to_int(pv s, int base) {
+    gc_root_push(&s);
     pbuf b;
     rt_need_buffer(s, &b, false);
     bool ok;
     pv v = int_from_str((const char *)b.data, b.len, base, &ok);
-    if (!ok) rt_raise_fmt(&t_ValueError, "invalid syntax for integer with base %d", base ? base : 10);
-    return v;
+    if (ok) {
+        gc_root_pop(1);
+        return v;
+    }
+    /* MicroPython's message quotes the text */
+    vstr msg;
+    vstr_init(&msg, 48);
+    gc_root_push((pv *)&msg.buf);
+    out_str(&msg.out, "invalid syntax for integer with base ");
+    out_int(&msg.out, base ? base : 10);
+    out_str(&msg.out, ": ");
+    rt_print(&msg.out, pv_is(s, &t_str) ? s : str_new(&t_str, (const char *)b.data, b.len), true);
+    pv m = vstr_to_str(&msg, &t_str);
+    gc_root_pop(1);
+    gc_root_push(&m);
+    pv t = tuple_new(1);
+    ((ptuple *)t)->items[0] = m;
+    gc_root_pop(1);
+    rt_raise(exc_new(&t_ValueError, t));
 }
 
 /* int(x) of a float: the exact integer toward zero */
