@@ -154,45 +154,54 @@ static int digit_value(char c) {
 
 /* Text to an int of any size, as v1 reads it: spaces around, a sign, a
  * 0x/0o/0b prefix when the base allows it (base 0: any, and no prefix
- * means decimal), and underscores between digits (for source literals). */
-pv int_from_str(const char *s, size_t n, int base, bool *ok) {
+ * means decimal), and single underscores between digits as in Python
+ * source. *base becomes the base used, for the error message. */
+static pv parse_int(const char *s, size_t n, int *base) {
     const char *end = s + n;
-    *ok = false;
     while (s < end && is_space(*s)) s++;
     while (end > s && is_space(end[-1])) end--;
     bool neg = false;
     if (s < end && (*s == '+' || *s == '-')) neg = *s++ == '-';
+    bool after_prefix = false;
     if (end - s >= 2 && s[0] == '0') {
         char p = (char)(s[1] | 32);
         int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
-        if (pb && (base == 0 || base == pb)) {
-            base = pb;
+        if (pb && (*base == 0 || *base == pb)) {
+            *base = pb;
             s += 2;
+            after_prefix = true;
         }
     }
-    if (base == 0) base = 10;
+    if (*base == 0) *base = 10;
     size_t ndigits = 0;
     uint64_t v = 0;
     for (const char *p = s; p < end; p++) {
-        if (*p == '_') continue;
+        if (*p == '_') {
+            if (!(ndigits || after_prefix) || p + 1 == end || p[1] == '_') return PV_NULL;
+            continue;
+        }
         int d = digit_value(*p);
-        if (d >= base) return PV_NULL;
+        if (d >= *base) return PV_NULL;
         ndigits++;
-        if (v >> 56 == 0) v = v * (uint64_t)base + (uint64_t)d;
+        if (v >> 56 == 0) v = v * (uint64_t)*base + (uint64_t)d;
     }
     if (!ndigits) return PV_NULL;
-    *ok = true;
-    if (v >> 56 == 0 && v < ((uint64_t)1 << 62)) return rt_int(neg ? -(int64_t)v : (int64_t)v);
-    return big_from_digits(s, (size_t)(end - s), ndigits, base, neg);
+    if (v >> 56 == 0) return rt_int(neg ? -(int64_t)v : (int64_t)v);
+    return big_from_digits(s, (size_t)(end - s), ndigits, *base, neg);
+}
+
+pv int_from_str(const char *s, size_t n, int base, bool *ok) {
+    pv v = parse_int(s, n, &base);
+    *ok = v != PV_NULL;
+    return v;
 }
 
 static pv str_to_int(pv s, int base) {
     gc_root_push(&s);
     pbuf b;
     rt_need_buffer(s, &b, false);
-    bool ok;
-    pv v = int_from_str((const char *)b.data, b.len, base, &ok);
-    if (ok) {
+    pv v = parse_int((const char *)b.data, b.len, &base);
+    if (v) {
         gc_root_pop(1);
         return v;
     }
@@ -201,7 +210,7 @@ static pv str_to_int(pv s, int base) {
     vstr_init(&msg, 48);
     gc_root_push((pv *)&msg.buf);
     out_str(&msg.out, "invalid syntax for integer with base ");
-    out_int(&msg.out, base ? base : 10);
+    out_int(&msg.out, base);
     out_str(&msg.out, ": ");
     rt_print(&msg.out, pv_is(s, &t_str) ? s : str_new(&t_str, (const char *)b.data, b.len), true);
     pv m = vstr_to_str(&msg, &t_str);
@@ -245,7 +254,7 @@ static int64_t need_length(pv v) {
     return len;
 }
 
-static bool little_endian(pv order) { return order == (pv)&N(little); }
+static bool little_endian(pv order) { return pv_is(order, &t_str) && str_eq((const pstr *)order, &N(little)); }
 
 /* int.to_bytes(length, byteorder): two's complement, cut to length (as v1) */
 static pv int_to_bytes_fn(int n, const pv *args, int nkw, const pv *kw) {
