@@ -8,13 +8,16 @@
 
 static float arg(pv v) { return rt_to_float(v); }
 
+/* a nan result as v1 gives it: positive, whatever the processor made */
+static pv result(float r) { return rt_float(r == r ? r : __builtin_nanf("")); }
+
 static _Noreturn void domain_error(void) { rt_raise_msg(&t_ValueError, "math domain error"); }
 
 /* one float in, one float out */
 #define MATH_FN1(name, expr) \
     static pv math_##name##_fn(int n, const pv *args, int nkw, const pv *kw) { \
         float x = arg(args[0]); \
-        return rt_float(expr); \
+        return result(expr); \
     } \
     static BUILTIN(math_##name, name, 1, 1, false);
 
@@ -44,10 +47,10 @@ static float positive(pv v) {
 
 static pv math_log_fn(int n, const pv *args, int nkw, const pv *kw) {
     float x = positive(args[0]);
-    if (n < 2) return rt_float(fm_log(x));
+    if (n < 2) return result(fm_log(x));
     float base = positive(args[1]);
     if (base == 1) num_zero_div();
-    return rt_float(fm_log_base(x, base));
+    return result(fm_log_base(x, base));
 }
 static BUILTIN(math_log, log, 1, 2, false);
 
@@ -60,14 +63,16 @@ static BUILTIN(math_log10, log10, 1, 1, false);
 #define MATH_FN2(name, expr) \
     static pv math_##name##_fn(int n, const pv *args, int nkw, const pv *kw) { \
         float x = arg(args[0]), y = arg(args[1]); \
-        return rt_float(expr); \
+        return result(expr); \
     } \
     static BUILTIN(math_##name, name, 2, 2, false);
 
 MATH_FN2(pow, fm_pow(x, y))
 MATH_FN2(atan2, fm_atan2(x, y))
 MATH_FN2(fmod, fm_fmod(x, y))
-MATH_FN2(copysign, fm_copysign(x, y))
+
+static pv math_copysign_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_float(fm_copysign(arg(args[0]), arg(args[1]))); }
+static BUILTIN(math_copysign, copysign, 2, 2, false);
 
 /* the rounding functions give ints */
 #define MATH_INT(name, fn) \
@@ -89,7 +94,7 @@ static pv pair(pv a, float b, bool b_int, int bi) {
 
 static pv math_modf_fn(int n, const pv *args, int nkw, const pv *kw) {
     float x = arg(args[0]), i = fm_isinf(x) ? x : fm_trunc(x);
-    return pair(rt_float(fm_copysign(fm_isinf(x) ? 0 : x - i, x)), i, false, 0);
+    return pair(result(fm_copysign(fm_isinf(x) ? 0 : x - i, x)), i, false, 0);
 }
 static BUILTIN(math_modf, modf, 1, 1, false);
 

@@ -210,7 +210,7 @@ static size_t format_float(char *buf, int size, float f, char fmt, int prec) {
     char *s = buf;
     uint32_t bits = fbits(f);
     bool nan = (bits & 0x7FFFFFFF) > 0x7F800000u;
-    if ((bits >> 31) && !nan) {
+    if (bits >> 31) { /* a negative nan too, as v1 */
         *s++ = '-';
         f = -f;
     }
@@ -405,21 +405,29 @@ static pv float_pow(float x, float y) {
     return rt_float(fm_pow(x, y));
 }
 
+/* A nan made by arithmetic has whatever sign the processor gives it (x86
+ * sets it, ARM does not): keep an operand's nan, else give the positive one
+ * v1 prints, so every board prints the same. */
+static pv arith_result(float r, float x, float y) {
+    if (r == r) return rt_float(r);
+    return rt_float(x != x ? x : y != y ? y : ffrom(F_NAN_BITS));
+}
+
 pv float_binary(int op, float x, float y) {
     float q, r;
     switch (op & ~OP_INPLACE) {
-    case OP_ADD: return rt_float(x + y);
-    case OP_SUB: return rt_float(x - y);
-    case OP_MUL: return rt_float(x * y);
+    case OP_ADD: return arith_result(x + y, x, y);
+    case OP_SUB: return arith_result(x - y, x, y);
+    case OP_MUL: return arith_result(x * y, x, y);
     case OP_TRUEDIV:
         if (y == 0) num_zero_div();
-        return rt_float(x / y);
+        return arith_result(x / y, x, y);
     case OP_FLOORDIV:
         float_divmod(x, y, &q, &r);
-        return rt_float(q);
+        return arith_result(q, x, y);
     case OP_MOD:
         float_divmod(x, y, &q, &r);
-        return rt_float(r);
+        return arith_result(r, x, y);
     case OP_POW: return float_pow(x, y);
     COMPARE_CASES(x, y)
     default: return PV_NULL;
@@ -432,8 +440,8 @@ pv float_divmod_pv(float x, float y) {
     float_divmod(x, y, &q, &r);
     pv t = tuple_new(2);
     gc_root_push(&t);
-    ((ptuple *)t)->items[0] = rt_float(q);
-    ((ptuple *)t)->items[1] = rt_float(r);
+    ((ptuple *)t)->items[0] = arith_result(q, x, y);
+    ((ptuple *)t)->items[1] = arith_result(r, x, y);
     gc_root_pop(1);
     return t;
 }
