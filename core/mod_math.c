@@ -83,10 +83,12 @@ MATH_INT(floor, fm_floor)
 MATH_INT(ceil, fm_ceil)
 MATH_INT(trunc, fm_trunc)
 
-static pv pair(pv a, float b, bool b_int, int bi) {
+/* (a, b) with b a float, or the int bi when b_int; the tuple is made first
+ * so it holds each number as soon as it exists */
+static pv pair(float a, float b, bool b_int, int bi) {
     pv t = tuple_new(2);
     gc_root_push(&t);
-    ((ptuple *)t)->items[0] = a;
+    ((ptuple *)t)->items[0] = result(a);
     ((ptuple *)t)->items[1] = b_int ? PV_FROM_INT(bi) : rt_float(b);
     gc_root_pop(1);
     return t;
@@ -94,14 +96,14 @@ static pv pair(pv a, float b, bool b_int, int bi) {
 
 static pv math_modf_fn(int n, const pv *args, int nkw, const pv *kw) {
     float x = arg(args[0]), i = fm_isinf(x) ? x : fm_trunc(x);
-    return pair(result(fm_copysign(fm_isinf(x) ? 0 : x - i, x)), i, false, 0);
+    return pair(fm_copysign(fm_isinf(x) ? 0 : x - i, x), i, false, 0);
 }
 static BUILTIN(math_modf, modf, 1, 1, false);
 
 static pv math_frexp_fn(int n, const pv *args, int nkw, const pv *kw) {
     int e;
     float m = fm_frexp(arg(args[0]), &e);
-    return pair(rt_float(m), 0, true, e);
+    return pair(m, 0, true, e);
 }
 static BUILTIN(math_frexp, frexp, 1, 1, false);
 

@@ -218,8 +218,8 @@ static pv str_to_int(pv s, int base) {
     gc_root_push(&m);
     pv t = tuple_new(1);
     ((ptuple *)t)->items[0] = m;
-    gc_root_pop(1);
-    rt_raise(exc_new(&t_ValueError, t));
+    gc_root_push(&t);
+    rt_raise(exc_new(&t_ValueError, t)); /* the raise restores the root depth */
 }
 
 /* int(x) of a float: the exact integer toward zero */

@@ -1,9 +1,9 @@
 # math: which bad inputs raise (as v1: sqrt and log domains, log base 1) and which give
 # nan or inf quietly; inf and nan through the functions; today's extras log2, log10, inf, nan, tau
 import math
-def show(f, *args):
+def show(f, x, y=None):
     try:
-        print(f(*args))
+        print(f(x) if y is None else f(x, y))
     except (ValueError, ZeroDivisionError, OverflowError, TypeError) as e:
         print(type(e).__name__, e)
 show(math.sqrt, -1)
