@@ -79,7 +79,7 @@ pv num_binary(int op, pv a, pv b) {
         case OP_FLOORDIV:
         case OP_MOD: {
             if (y == 0) num_zero_div();
-            int64_t q = x / y, m = x % y;
+            int32_t q = (int32_t)x / (int32_t)y, m = (int32_t)x % (int32_t)y; /* 31-bit values: no 64-bit division */
             if (m != 0 && ((m < 0) != (y < 0))) {
                 q--;
                 m += y;
