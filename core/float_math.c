@@ -14,32 +14,21 @@
 
 #include "float_math.h"
 
-static uint32_t fbits(float f) {
-    uint32_t b;
-    memcpy(&b, &f, 4);
-    return b;
-}
-static float ffrom(uint32_t b) {
-    float f;
-    memcpy(&f, &b, 4);
-    return f;
-}
-
-#define F_INF ffrom(0x7F800000u)
-#define F_NAN ffrom(0x7FC00000u)
+#define F_INF fm_from_bits(0x7F800000u)
+#define F_NAN fm_from_bits(0x7FC00000u)
 
 /* ---- exact helpers ---- */
-bool fm_isnan(float x) { return (fbits(x) & 0x7FFFFFFF) > 0x7F800000u; }
-bool fm_isinf(float x) { return (fbits(x) & 0x7FFFFFFF) == 0x7F800000u; }
+bool fm_isnan(float x) { return (fm_bits(x) & 0x7FFFFFFF) > 0x7F800000u; }
+bool fm_isinf(float x) { return (fm_bits(x) & 0x7FFFFFFF) == 0x7F800000u; }
 
-float fm_copysign(float x, float s) { return ffrom((fbits(x) & 0x7FFFFFFF) | (fbits(s) & 0x80000000u)); }
+float fm_copysign(float x, float s) { return fm_from_bits((fm_bits(x) & 0x7FFFFFFF) | (fm_bits(s) & 0x80000000u)); }
 
 /* mant * 2**e2 (mant with its top bit set) rounded to the nearest float;
  * `sticky` says bits below mant were lost (they break ties upward). */
 float fm_from_parts(uint64_t mant, int e2, bool sticky, bool neg) {
     int E = e2 + 63; /* value = 1.xxx * 2**E */
     uint32_t sign = neg ? 0x80000000u : 0;
-    if (E > 127) return ffrom(sign | 0x7F800000u);
+    if (E > 127) return fm_from_bits(sign | 0x7F800000u);
     int shift = 40; /* keep 24 bits */
     if (E < -126) shift += -126 - E;
     uint32_t m24;
@@ -51,12 +40,12 @@ float fm_from_parts(uint64_t mant, int e2, bool sticky, bool neg) {
         uint64_t rest = mant & (((uint64_t)1 << shift) - 1), half = (uint64_t)1 << (shift - 1);
         if (rest > half || (rest == half && (sticky || (m24 & 1)))) m24++;
     }
-    if (E < -126) return ffrom(sign | m24); /* subnormal; a carry into bit 23 makes it normal, as it should */
+    if (E < -126) return fm_from_bits(sign | m24); /* subnormal; a carry into bit 23 makes it normal, as it should */
     if (m24 >> 24) {
         m24 >>= 1;
-        if (++E > 127) return ffrom(sign | 0x7F800000u);
+        if (++E > 127) return fm_from_bits(sign | 0x7F800000u);
     }
-    return ffrom(sign | ((uint32_t)(E + 127) << 23) | (m24 & 0x7FFFFF));
+    return fm_from_bits(sign | ((uint32_t)(E + 127) << 23) | (m24 & 0x7FFFFF));
 }
 
 /* a * 2**e2 rounded to a float, for any a (normalised here) */
@@ -71,7 +60,7 @@ static float u64_to_float(uint64_t a, int e2, bool neg) {
 
 /* A finite nonzero x as m * 2**e with m a 24-bit integer (top bit set). */
 static uint32_t unpack(float x, int *e) {
-    uint32_t b = fbits(x) & 0x7FFFFFFF, m = b & 0x7FFFFF;
+    uint32_t b = fm_bits(x) & 0x7FFFFFFF, m = b & 0x7FFFFF;
     int be = (int)(b >> 23);
     if (be) {
         m |= 0x800000;
@@ -88,7 +77,7 @@ float fm_ldexp(float x, int n) {
     if (n < -400) n = -400;
     int e;
     uint64_t m = unpack(x, &e);
-    return fm_from_parts(m << 40, e + n - 40, false, fbits(x) >> 31);
+    return fm_from_parts(m << 40, e + n - 40, false, fm_bits(x) >> 31);
 }
 
 float fm_frexp(float x, int *e) {
@@ -96,15 +85,15 @@ float fm_frexp(float x, int *e) {
     if (x == 0 || fm_isnan(x) || fm_isinf(x)) return x;
     uint32_t m = unpack(x, e);
     *e += 24;
-    return ffrom((fbits(x) & 0x80000000u) | (126u << 23) | (m & 0x7FFFFF));
+    return fm_from_bits((fm_bits(x) & 0x80000000u) | (126u << 23) | (m & 0x7FFFFF));
 }
 
 float fm_trunc(float x) {
-    uint32_t b = fbits(x);
+    uint32_t b = fm_bits(x);
     int e = (int)((b >> 23) & 0xFF) - 127;
     if (e >= 23) return x;
-    if (e < 0) return ffrom(b & 0x80000000u);
-    return ffrom(b & ~(0x7FFFFFu >> e));
+    if (e < 0) return fm_from_bits(b & 0x80000000u);
+    return fm_from_bits(b & ~(0x7FFFFFu >> e));
 }
 
 float fm_floor(float x) {
@@ -126,7 +115,7 @@ float fm_rint(float x) {
 
 /* x - n*y exactly, n = trunc(x/y): long division on the mantissas */
 float fm_fmod(float x, float y) {
-    uint32_t bx = fbits(x) & 0x7FFFFFFF, by = fbits(y) & 0x7FFFFFFF, sx = fbits(x) & 0x80000000u;
+    uint32_t bx = fm_bits(x) & 0x7FFFFFFF, by = fm_bits(y) & 0x7FFFFFFF, sx = fm_bits(x) & 0x80000000u;
     if (by == 0 || bx >= 0x7F800000u || by > 0x7F800000u) return F_NAN;
     if (bx < by) return x;
     int ex, ey;
@@ -244,7 +233,7 @@ float fm_exp(float x) { return exp_ff((ff){x, 0}); }
 static ff log_ff(float x) {
     int k;
     uint32_t mi = unpack(x, &k);
-    float m = ffrom((127u << 23) | (mi & 0x7FFFFF)); /* in [1, 2) */
+    float m = fm_from_bits((127u << 23) | (mi & 0x7FFFFF)); /* in [1, 2) */
     k += 23;
     if (m > 1.41421354f) {
         m *= 0.5f;
@@ -338,7 +327,7 @@ static uint32_t two_over_pi_bits(int p) {
  * quadrant and a fraction of 94 bits, enough even when x is very close to
  * a multiple of pi/2. */
 static int reduce(float x, ff *r) {
-    if ((fbits(x) & 0x7FFFFFFF) <= 0x3F490FDBu) { /* |x| <= pi/4 */
+    if ((fm_bits(x) & 0x7FFFFFFF) <= 0x3F490FDBu) { /* |x| <= pi/4 */
         *r = (ff){x, 0};
         return 0;
     }
@@ -359,7 +348,7 @@ static int reduce(float x, ff *r) {
     a <<= lz;
     ff fr = {u64_to_float(a & ~(((uint64_t)1 << 40) - 1), -64 - lz, fneg), u64_to_float(a << 24, -88 - lz, fneg)};
     *r = ff_mul(fr, PI_2);
-    if (fbits(x) >> 31) {
+    if (fm_bits(x) >> 31) {
         r->hi = -r->hi;
         r->lo = -r->lo;
         q = -q;
@@ -450,7 +439,7 @@ static float atan2_ff(ff ay, ff ax, bool xneg, bool yneg) {
 
 float fm_atan2(float y, float x) {
     if (fm_isnan(x) || fm_isnan(y)) return F_NAN;
-    bool xneg = fbits(x) >> 31, yneg = fbits(y) >> 31;
+    bool xneg = fm_bits(x) >> 31, yneg = fm_bits(y) >> 31;
     float ax = x < 0 ? -x : x, ay = y < 0 ? -y : y;
     ff v;
     if (y == 0) {

@@ -5,6 +5,19 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
+
+/* a float's IEEE bits and back */
+static inline uint32_t fm_bits(float f) {
+    uint32_t b;
+    memcpy(&b, &f, 4);
+    return b;
+}
+static inline float fm_from_bits(uint32_t b) {
+    float f;
+    memcpy(&f, &b, 4);
+    return f;
+}
 
 float fm_from_parts(uint64_t mant, int e2, bool sticky, bool neg); /* mant * 2**e2, top bit of mant set */
 bool fm_isnan(float x);

@@ -17,22 +17,11 @@
 const float float_inf = 3.4028235e38f * 2;
 #define F_NAN_BITS 0x7FC00000u
 
-static uint32_t fbits(float f) {
-    uint32_t b;
-    memcpy(&b, &f, 4);
-    return b;
-}
-static float ffrom(uint32_t b) {
-    float f;
-    memcpy(&f, &b, 4);
-    return f;
-}
-
 /* ---- objects ---- */
 pv rt_float(float f) {
     pfloat *o = gc_alloc(sizeof(pfloat));
     o->type = &t_float;
-    o->v = ffrom(fbits(f) & ~3u); /* v1's 30-bit floats: the two low mantissa bits are lost */
+    o->v = fm_from_bits(fm_bits(f) & ~3u); /* v1's 30-bit floats: the two low mantissa bits are lost */
     return (pv)o;
 }
 
@@ -52,7 +41,7 @@ _Noreturn void num_zero_div(void) { rt_raise_msg(&t_ZeroDivisionError, "divide b
 /* ---- exact conversions ---- */
 
 int64_t float_trunc(float f) {
-    uint32_t bits = fbits(f);
+    uint32_t bits = fm_bits(f);
     int be = (int)((bits >> 23) & 0xFF), e = be - 150;
     uint64_t m = (bits & 0x7FFFFF) | 0x800000;
     if (be < 127) return 0;
@@ -79,13 +68,13 @@ float float_from_f64(const uint8_t p[8]) {
     bool neg = b >> 63;
     int E = (int)((b >> 52) & 0x7FF);
     uint64_t m = b & (((uint64_t)1 << 52) - 1);
-    if (E == 0x7FF) return ffrom((neg ? 0x80000000u : 0) | 0x7F800000u | (m ? 0x400000u : 0));
+    if (E == 0x7FF) return fm_from_bits((neg ? 0x80000000u : 0) | 0x7F800000u | (m ? 0x400000u : 0));
     if (E == 0) return neg ? -0.0f : 0.0f; /* double subnormals are far below float's range */
     return fm_from_parts(((uint64_t)1 << 63) | (m << 11), E - 1023 - 63, false, neg);
 }
 
 void float_to_f64(float f, uint8_t p[8]) {
-    uint32_t bits = fbits(f);
+    uint32_t bits = fm_bits(f);
     uint64_t sign = (uint64_t)(bits >> 31) << 63, m = bits & 0x7FFFFF, b;
     int E = (int)((bits >> 23) & 0xFF);
     if (E == 0xFF) {
@@ -133,7 +122,7 @@ static float pow10_v1(int n) {
         }
     }
     float f = fm_from_parts(m, e2, sticky, false);
-    return low ? ffrom(fbits(f) - 1) : f;
+    return low ? fm_from_bits(fm_bits(f) - 1) : f;
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -160,7 +149,7 @@ pv float_from_str(const char *s, size_t n, bool *ok) {
         v = float_inf;
     } else if (prefix_ci(s, end, "nan")) {
         s += 3;
-        v = ffrom(F_NAN_BITS);
+        v = fm_from_bits(F_NAN_BITS);
     } else {
         enum { INTG, FRAC, EXP } in = INTG;
         float frac = 0.1f;
@@ -208,7 +197,7 @@ enum { EXP_ROOM = 6 }; /* "+9e+99": what any float needs besides its digits */
  * with fmt 'e', 'f' or 'g' (upper case for upper-case output). */
 static size_t format_float(char *buf, int size, float f, char fmt, int prec) {
     char *s = buf;
-    uint32_t bits = fbits(f);
+    uint32_t bits = fm_bits(f);
     bool nan = (bits & 0x7FFFFFFF) > 0x7F800000u;
     if (bits >> 31) { /* a negative nan too, as v1 */
         *s++ = '-';
@@ -410,7 +399,7 @@ static pv float_pow(float x, float y) {
  * v1 prints, so every board prints the same. */
 static pv arith_result(float r, float x, float y) {
     if (r == r) return rt_float(r);
-    return rt_float(x != x ? x : y != y ? y : ffrom(F_NAN_BITS));
+    return rt_float(x != x ? x : y != y ? y : fm_from_bits(F_NAN_BITS));
 }
 
 pv float_binary(int op, float x, float y) {
@@ -486,7 +475,7 @@ pv float_unary(int op, pv self) {
             }
             return big_hash(&w);
         }
-        return PV_FROM_INT(fbits(f) >> 2);
+        return PV_FROM_INT(fm_bits(f) >> 2);
     }
     default: return PV_NULL;
     }
