@@ -36,20 +36,29 @@ pv big_finish(pbig *r, bool neg);      /* trimmed, or a small int when it fits *
 bool num_is_int(pv v);                 /* int (small or big) or bool */
 void num_view(pv v, nview *w);         /* v: an int or a bool */
 int big_cmp_views(const nview *a, const nview *b);
-bool big_view_float(nview *w, float f); /* w = trunc(f); false when f is not finite. Returns true */
+bool big_view_float(nview *w, float f); /* w = trunc(f); false (and w zero) when f is inf or nan */
 pv big_from_view(const nview *w);
 pv big_binary(int op, pv a, pv b);     /* a and b ints or bools; PV_NULL when op is not an int op */
 pv big_unary(int op, pv v);
 float big_to_float(pv v);              /* rounded to nearest even */
+float big_truediv(pv a, pv b);         /* a / b of ints, b nonzero */
 pv big_from_float(float f);            /* trunc(f) exactly; f finite */
 pv big_hash(const nview *w);           /* for an int beyond small ints, or a float equal to one */
-void big_poll(size_t work);            /* rt_poll() every so many limb operations */
 size_t big_bits(const nview *w);       /* bit length of the magnitude */
+pv big_divmod(pv a, pv b);             /* (a // b, a % b) of two ints */
+pv big_pow3(pv b, pv e, pv m);         /* pow(b, e, m) */
+void big_print(pout *o, pv v, int base, bool upper);
+pv big_from_digits(const char *s, size_t n, size_t ndigits, int base, bool neg); /* digits checked */
+
+/* The slots of int, bool and float (obj_int.c). */
+pv num_binary(int op, pv a, pv b);
+pv num_unary(int op, pv self);
 
 /* Floats. */
 pv float_binary(int op, float x, float y);
 pv float_unary(int op, pv self);
 pv float_int_compare(int op, pv i, float f, bool int_left);
+pv float_divmod_pv(float x, float y);   /* divmod with a float among them */
 float num_to_float(pv v);              /* int, bool or float */
 _Noreturn void num_zero_div(void);
 pv num_int_from_float(float f);          /* int(f): ValueError for nan, OverflowError for inf */

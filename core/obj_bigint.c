@@ -16,7 +16,7 @@
 enum { POLL_WORK = 8192 }; /* limb operations between polls: a few ms on the device */
 static size_t poll_work;
 
-void big_poll(size_t work) {
+static void big_poll(size_t work) {
     poll_work += work;
     if (poll_work >= POLL_WORK) {
         poll_work = 0;
@@ -74,13 +74,11 @@ pv big_finish(pbig *r, bool neg) {
     return (pv)r;
 }
 
-static pv big_from_mag(const limb *d, size_t n, bool neg) {
-    pbig *r = big_alloc(n);
-    memcpy(r->d, d, n * sizeof(limb));
-    return big_finish(r, neg);
+pv big_from_view(const nview *w) {
+    pbig *r = big_alloc(w->n);
+    memcpy(r->d, w->d, w->n * sizeof(limb));
+    return big_finish(r, w->neg);
 }
-
-pv big_from_view(const nview *w) { return big_from_mag(w->d, w->n, w->neg); }
 
 pv rt_int(int64_t v) {
     if (SMALL_FITS(v)) return PV_FROM_INT(v);
@@ -259,8 +257,8 @@ static pv mul(const nview *a, const nview *b) {
     return big_finish(r, a->neg != b->neg);
 }
 
-/* Floor division and modulo (Python's signs). Either result pointer may
- * be NULL; the quotient, once made, is rooted through *q by the caller. */
+/* Floor division and modulo (Python's signs) into *q and *r, either of
+ * which may be NULL; both are written last, after every allocation. */
 static void divmod_views(const nview *a, const nview *b, pv *q, pv *r) {
     if (!b->n) num_zero_div();
     bool differ = a->neg != b->neg;
@@ -394,9 +392,6 @@ static pv pow_pv(pv base, pv exp) {
     return acc;
 }
 
-/* an int operation on two ints at the pv level, for the algorithms below */
-static pv iop(int op, pv a, pv b) { return big_binary(op, a, b); }
-
 /* pow(b, e, m) with Python's results (a negative e takes b's inverse modulo m) */
 pv big_pow3(pv b, pv e, pv m) {
     if (!num_is_int(b) || !num_is_int(e) || !num_is_int(m))
@@ -408,22 +403,22 @@ pv big_pow3(pv b, pv e, pv m) {
     num_view(t[1], &ev);
     if (ev.neg) {
         /* extended Euclid on (b mod |m|, |m|): t[3], t[4] = remainders; s values in t[5], t[0] */
-        t[1] = iop(OP_SUB, PV_FROM_INT(0), t[1]);
+        t[1] = big_binary(OP_SUB, PV_FROM_INT(0), t[1]);
         nview mv;
         num_view(t[2], &mv);
-        pv am = mv.neg ? iop(OP_SUB, PV_FROM_INT(0), t[2]) : t[2];
+        pv am = mv.neg ? big_binary(OP_SUB, PV_FROM_INT(0), t[2]) : t[2];
         t[4] = am;
-        t[3] = iop(OP_MOD, t[0], am);
+        t[3] = big_binary(OP_MOD, t[0], am);
         t[5] = PV_FROM_INT(1);
         t[0] = PV_FROM_INT(0);
         /* invariant: t[3] = t[5]*b (mod m), t[4] = t[0]*b (mod m) */
         while (t[4] != PV_FROM_INT(0)) {
-            pv q = iop(OP_FLOORDIV, t[3], t[4]);
+            pv q = big_binary(OP_FLOORDIV, t[3], t[4]);
             gc_root_push(&q);
-            pv r = iop(OP_SUB, t[3], iop(OP_MUL, q, t[4]));
+            pv r = big_binary(OP_SUB, t[3], big_binary(OP_MUL, q, t[4]));
             t[3] = t[4];
             t[4] = r;
-            pv s = iop(OP_SUB, t[5], iop(OP_MUL, q, t[0]));
+            pv s = big_binary(OP_SUB, t[5], big_binary(OP_MUL, q, t[0]));
             t[5] = t[0];
             t[0] = s;
             gc_root_pop(1);
@@ -431,14 +426,14 @@ pv big_pow3(pv b, pv e, pv m) {
         if (t[3] != PV_FROM_INT(1)) rt_raise_msg(&t_ValueError, "base is not invertible for the given modulus");
         t[0] = t[5];
     }
-    t[0] = iop(OP_MOD, t[0], t[2]);
-    t[3] = iop(OP_MOD, PV_FROM_INT(1), t[2]);
+    t[0] = big_binary(OP_MOD, t[0], t[2]);
+    t[3] = big_binary(OP_MOD, PV_FROM_INT(1), t[2]);
     num_view(t[1], &ev);
     size_t bits = big_bits(&ev);
     for (size_t i = 0; i < bits; i++) {
         num_view(t[1], &ev); /* the exponent stays rooted in t[1] */
-        if ((ev.d[i / LIMB_BITS] >> (i % LIMB_BITS)) & 1) t[3] = iop(OP_MOD, iop(OP_MUL, t[3], t[0]), t[2]);
-        if (i + 1 < bits) t[0] = iop(OP_MOD, iop(OP_MUL, t[0], t[0]), t[2]);
+        if ((ev.d[i / LIMB_BITS] >> (i % LIMB_BITS)) & 1) t[3] = big_binary(OP_MOD, big_binary(OP_MUL, t[3], t[0]), t[2]);
+        if (i + 1 < bits) t[0] = big_binary(OP_MOD, big_binary(OP_MUL, t[0], t[0]), t[2]);
     }
     pv res = t[3];
     gc_root_pop(6);
@@ -530,22 +525,37 @@ pv big_hash(const nview *w) {
 
 /* ---- floats ---- */
 
-float big_to_float(pv v) {
-    nview w;
-    num_view(v, &w);
-    if (!w.n) return 0;
-    /* the top 64 bits, and whether anything below them is nonzero */
+/* w * 2**-scale rounded to the nearest float, from its top 64 bits and
+ * whether anything below them is nonzero */
+static float view_to_float(const nview *w, int scale) {
+    if (!w->n) return 0;
     uint64_t m = 0;
     bool sticky = false;
-    size_t i = w.n;
-    for (int got = 0; i > 0 && got < 64; got += LIMB_BITS) m = (m << LIMB_BITS) | w.d[--i];
-    for (size_t k = 0; k < i; k++) sticky |= w.d[k] != 0;
-    int e2 = (int)(i * LIMB_BITS);
+    size_t i = w->n;
+    for (int got = 0; i > 0 && got < 64; got += LIMB_BITS) m = (m << LIMB_BITS) | w->d[--i];
+    for (size_t k = 0; k < i; k++) sticky |= w->d[k] != 0;
+    int e2 = (int)(i * LIMB_BITS) - scale;
     while (!(m >> 63)) {
         m <<= 1;
         e2--;
     }
-    return fm_from_parts(m, e2, sticky, w.neg);
+    return fm_from_parts(m, e2, sticky, w->neg);
+}
+
+float big_to_float(pv v) {
+    nview w;
+    num_view(v, &w);
+    return view_to_float(&w, 0);
+}
+
+/* a / b of ints (b nonzero) that stays finite when a and b are not: both
+ * brought near 1 before dividing, the scale applied after */
+float big_truediv(pv a, pv b) {
+    nview x, y;
+    num_view(a, &x);
+    num_view(b, &y);
+    int sx = (int)big_bits(&x), sy = (int)big_bits(&y);
+    return fm_ldexp(view_to_float(&x, sx) / view_to_float(&y, sy), sx - sy);
 }
 
 /* trunc(f) as limbs: f = m * 2**e with a 24-bit m */

@@ -501,8 +501,5 @@ static pv float_make(const ptype *t, int n, const pv *args, int nkw, const pv *k
     rt_raise_fmt(&t_TypeError, "can't convert %s to float", rt_type_name(x));
 }
 
-pv num_binary(int op, pv a, pv b);
-pv num_unary(int op, pv self);
-
 const ptype t_float = {TYPE_HEAD(float), .make = float_make, .print = float_obj_print,
                        .unary = num_unary, .binary = num_binary};

@@ -11,12 +11,6 @@
 #include "float_math.h"
 #include "num.h"
 
-pv big_pow3(pv b, pv e, pv m);
-pv big_divmod(pv a, pv b);
-void big_print(pout *o, pv v, int base, bool upper);
-pv big_from_digits(const char *s, size_t n, size_t ndigits, int base, bool neg);
-pv float_divmod_pv(float x, float y);
-
 /* ---- None and bool ---- */
 static void none_print(pout *o, pv self, bool repr) { out_str(o, "None"); }
 static pv none_unary(int op, pv self) {
@@ -36,8 +30,6 @@ static pv bool_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw
     rt_check_args(n, 0, 1);
     return PV_BOOL(n && rt_truthy(args[0]));
 }
-pv num_unary(int op, pv self);
-pv num_binary(int op, pv a, pv b);
 const ptype t_bool = {TYPE_HEAD(bool), .make = bool_make, .print = bool_print,
                       .unary = num_unary, .binary = num_binary};
 const pobj o_true = {&t_bool}, o_false = {&t_bool};
@@ -67,7 +59,8 @@ pv num_binary(int op, pv a, pv b) {
     }
     if (o == OP_TRUEDIV) {
         if (is_zero(b)) num_zero_div();
-        return rt_float(num_to_float(a) / num_to_float(b));
+        if (pv_is(a, &t_int) || pv_is(b, &t_int)) return rt_float(big_truediv(a, b));
+        return rt_float(num_to_float(a) / num_to_float(b)); /* as v1 */
     }
     if (!pv_is(a, &t_int) && !pv_is(b, &t_int)) {
         /* both small (or bool): 64-bit C arithmetic cannot overflow on 31-bit values */
