@@ -177,33 +177,30 @@ def check_recursion(b):
         raise Failed("the REPL did not recover")
 
 
-def check_ctrl_c(b):
-    b.expect(BANNER)
-    b.send(b"while True: pass\r")
-    b.expect(b"... ")
-    b.send(b"\r")
+def interrupt(b, code, what):
+    """Send `code` to the REPL, press Ctrl-C while it runs: KeyboardInterrupt, then a working REPL."""
+    b.send(code)
     b.expect(b"\r\n")
     time.sleep(0.5)
     b.send(b"\x03")
     out = b.expect(PROMPT, timeout=5)
     if b"KeyboardInterrupt" not in out:
-        raise Failed("Ctrl-C gave %r" % out)
+        raise Failed("Ctrl-C during %s gave %r" % (what, out))
     if b.line("print(8)") != b"8":
         raise Failed("the REPL did not recover")
+
+
+def check_ctrl_c(b):
+    b.expect(BANNER)
+    b.send(b"while True: pass\r")
+    b.expect(b"... ")
+    interrupt(b, b"\r", "a loop")
 
 
 def check_ctrl_c_bigint(b):
     """Ctrl-C inside one long big-int computation (no bytecode runs meanwhile)."""
     b.expect(BANNER)
-    b.send(b"x = pow(3, 2 ** 20000, 10 ** 300)\r")  # about 5 s in QEMU
-    b.expect(b"\r\n")
-    time.sleep(0.5)
-    b.send(b"\x03")
-    out = b.expect(PROMPT, timeout=2)
-    if b"KeyboardInterrupt" not in out:
-        raise Failed("Ctrl-C during pow gave %r" % out)
-    if b.line("print(8)") != b"8":
-        raise Failed("the REPL did not recover")
+    interrupt(b, b"x = pow(3, 2 ** 20000, 10 ** 300)\r", "pow")  # about 5 s in QEMU
 
 
 def check_mem_free(b):
