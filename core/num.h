@@ -56,6 +56,7 @@ pv num_unary(int op, pv self);
 
 /* Floats. */
 pv float_binary(int op, float x, float y);
+pv float_result(float r, float x, float y); /* r as a float object; a nan made from x and y as v1 gives it */
 pv float_unary(int op, pv self);
 pv float_int_compare(int op, pv i, float f, bool int_left);
 pv float_divmod_pv(float x, float y);   /* divmod with a float among them */

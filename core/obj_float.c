@@ -179,6 +179,7 @@ pv float_from_str(const char *s, size_t n, bool *ok) {
             }
         }
         v *= pow10_v1(eneg ? -exp : exp);
+        if (v != v) v = fm_from_bits(F_NAN_BITS); /* 0 * inf: the positive nan on every board */
     }
     if (s == start) return PV_NULL;
     while (s < end && is_space(*s)) s++;
@@ -397,7 +398,7 @@ static pv float_pow(float x, float y) {
 /* A nan made by arithmetic has whatever sign the processor gives it (x86
  * sets it, ARM does not): keep an operand's nan, else give the positive one
  * v1 prints, so every board prints the same. */
-static pv arith_result(float r, float x, float y) {
+pv float_result(float r, float x, float y) {
     if (r == r) return rt_float(r);
     return rt_float(x != x ? x : y != y ? y : fm_from_bits(F_NAN_BITS));
 }
@@ -405,18 +406,18 @@ static pv arith_result(float r, float x, float y) {
 pv float_binary(int op, float x, float y) {
     float q, r;
     switch (op & ~OP_INPLACE) {
-    case OP_ADD: return arith_result(x + y, x, y);
-    case OP_SUB: return arith_result(x - y, x, y);
-    case OP_MUL: return arith_result(x * y, x, y);
+    case OP_ADD: return float_result(x + y, x, y);
+    case OP_SUB: return float_result(x - y, x, y);
+    case OP_MUL: return float_result(x * y, x, y);
     case OP_TRUEDIV:
         if (y == 0) num_zero_div();
-        return arith_result(x / y, x, y);
+        return float_result(x / y, x, y);
     case OP_FLOORDIV:
         float_divmod(x, y, &q, &r);
-        return arith_result(q, x, y);
+        return float_result(q, x, y);
     case OP_MOD:
         float_divmod(x, y, &q, &r);
-        return arith_result(r, x, y);
+        return float_result(r, x, y);
     case OP_POW: return float_pow(x, y);
     COMPARE_CASES(x, y)
     default: return PV_NULL;
@@ -429,8 +430,8 @@ pv float_divmod_pv(float x, float y) {
     float_divmod(x, y, &q, &r);
     pv t = tuple_new(2);
     gc_root_push(&t);
-    ((ptuple *)t)->items[0] = arith_result(q, x, y);
-    ((ptuple *)t)->items[1] = arith_result(r, x, y);
+    ((ptuple *)t)->items[0] = float_result(q, x, y);
+    ((ptuple *)t)->items[1] = float_result(r, x, y);
     gc_root_pop(1);
     return t;
 }

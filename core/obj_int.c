@@ -364,7 +364,7 @@ static pv bi_round_fn(int n, const pv *args, int nkw, const pv *kw) {
         float mult = 1;
         for (int64_t i = 0; i < (nd < 0 ? -nd : nd) && mult < float_inf; i++) mult *= 10;
         if (nd < 0) mult = 1 / mult;
-        return rt_float(fm_rint(f * mult) / mult);
+        return float_result(fm_rint(f * mult) / mult, f, mult);
     }
     if (!num_is_int(x)) rt_raise_fmt(&t_TypeError, "can't convert %s to float", rt_type_name(x));
     if (x == PV_TRUE || x == PV_FALSE) x = PV_FROM_INT(x == PV_TRUE);

@@ -21,6 +21,7 @@ print(float('InF'), float('-Infinity'), float(' nan '), float('+inf'), float(10 
 print(round(2.5), round(3.5), round(-0.5), round(-1.5), round(0.4999), round(1e20), round(7), round(-2.5))
 print(round(2.675, 2), round(1.005, 2), round(3.14159, 3), round(1234.5, -2), round(-1.25, 1), round(5.0, 0))
 print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2), round(2 ** 70, -20), round(5, 2))
+print(round(1.5, 50), round(1.5, -50), float('0e50'), float('-0e50'), 1e39 * 0, -(1e39 * 0))
 print(int(2.9), int(-2.9), int(1e10), int(-1e20), int(1e30), int(2.0 ** 100), int(-0.5), int(3.0))
 for v in [inf, -inf, nan]:
     try:
