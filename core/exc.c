@@ -175,8 +175,10 @@ _Noreturn void rt_memory_error(size_t bytes) {
 
 _Noreturn void rt_raise_msg(const ptype *t, const char *msg) {
     pv s = str_from_c(msg);
+    gc_root_push(&s);
     pv tup = tuple_new(1);
     ((ptuple *)tup)->items[0] = s;
+    gc_root_push(&tup);
     rt_raise(exc_new(t, tup));
 }
 
@@ -212,8 +214,10 @@ _Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...) {
     }
     va_end(ap);
     pv s = str_new(&t_str, buf, n);
+    gc_root_push(&s);
     pv tup = tuple_new(1);
     ((ptuple *)tup)->items[0] = s;
+    gc_root_push(&tup);
     rt_raise(exc_new(t, tup));
 }
 

@@ -1,7 +1,7 @@
 /* import.c — the import statement: which module a name finds. */
 #include "obj.h"
 
-extern const pmodule mod_gc, mod_sys, mod_time, mod_random, mod_micropython, mod_array, mod_microbit;
+extern const pmodule mod_gc, mod_sys, mod_time, mod_random, mod_micropython, mod_array, mod_microbit, mod_math;
 
 /* Built-in modules, with MicroPython's u-prefixed aliases. */
 static const struct {
@@ -10,7 +10,7 @@ static const struct {
 } modules[] = {
     {&N(gc), &mod_gc}, {&N(sys), &mod_sys}, {&N(time), &mod_time}, {&N(utime), &mod_time},
     {&N(urandom), &mod_random}, {&N(random), &mod_random}, {&N(micropython), &mod_micropython},
-    {&N(array), &mod_array}, {&N(uarray), &mod_array}, {&N(microbit), &mod_microbit},
+    {&N(array), &mod_array}, {&N(uarray), &mod_array}, {&N(microbit), &mod_microbit}, {&N(math), &mod_math},
 };
 
 pv mod_import(const pstr *name) {

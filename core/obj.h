@@ -109,7 +109,6 @@ typedef struct pstr {
     const char *data;   /* NUL-terminated (names are printed with %s) */
 } pstr;
 
-typedef struct { const ptype *type; int64_t v; } pint64;
 typedef struct { const ptype *type; float v; } pfloat;
 typedef struct { const ptype *type; size_t len, cap; pv *items; } plist;
 typedef struct { const ptype *type; size_t len; pv items[]; } ptuple;
@@ -266,7 +265,7 @@ static inline bool pv_is(pv v, const ptype *t) {
 #define BUILTIN(cname, pyname, mn, mx, kwok) \
     const pbuiltin cname = {&t_builtin, cname##_fn, NAME_##pyname | ((kwok) ? BUILTIN_KW : 0), mn, mx}
 #define STATIC_BUILTIN(cname, pyname, mn, mx) \
-    const pbuiltin cname = {&t_builtin, cname##_fn, NAME_##pyname | BUILTIN_STATIC, mn, mx}
+    const pbuiltin cname = {&t_builtin, cname##_fn, NAME_##pyname | BUILTIN_STATIC | BUILTIN_KW, mn, mx}
 #define MEMBER(pyname, v) {&names_table[NAME_##pyname], PV_FROM_PTR(v)}
 #define TABLE(cname, ...) \
     static const pmember cname##_items[] = {__VA_ARGS__}; \

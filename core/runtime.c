@@ -27,29 +27,6 @@ void rt_poll(void) {
     if (hal_interrupted()) rt_raise(exc_new(&t_KeyboardInterrupt, tuple_new(0)));
 }
 
-/* ---- ints ---- */
-pv rt_int(int64_t v) {
-    if (SMALL_FITS(v)) return PV_FROM_INT(v);
-    pint64 *o = gc_alloc(sizeof(pint64));
-    o->type = &t_int;
-    o->v = v;
-    return (pv)o;
-}
-
-int64_t rt_to_int(pv v) {
-    if (PV_IS_INT(v)) return PV_INT(v);
-    if (pv_is(v, &t_int)) return ((pint64 *)v)->v;
-    if (v == PV_TRUE) return 1;
-    if (v == PV_FALSE) return 0;
-    rt_raise_fmt(&t_TypeError, "can't convert %s to int", rt_type_name(v));
-}
-
-int32_t rt_to_small(pv v) {
-    int64_t i = rt_to_int(v);
-    if (i < INT32_MIN || i > INT32_MAX) rt_raise_msg(&t_OverflowError, "overflow converting long int to machine word");
-    return (int32_t)i;
-}
-
 bool rt_truthy(pv v) {
     if (PV_IS_INT(v)) return PV_INT(v) != 0;
     if (v == PV_TRUE) return true;

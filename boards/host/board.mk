@@ -11,7 +11,7 @@ HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/boa
 HOST_CFLAGS := $(WARN) -m32 -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl
+.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl test-math-accuracy
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
 host-stress: $(BUILD)/host-stress/pith
@@ -46,6 +46,10 @@ test-fuzz: $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
 test-host-repl: $(BUILD)/host/pith
 	python3 tests/host/repl.py $(BUILD)/host/pith
 
+# core/float_math.c against CPython's doubles: within one ulp everywhere.
+test-math-accuracy:
+	python3 tests/host/math_accuracy.py
+
 GOLDEN_BOARDS += host host-asan host-stress
 GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
-TEST_STEPS += test-fuzz test-host-repl
+TEST_STEPS += test-fuzz test-host-repl test-math-accuracy
