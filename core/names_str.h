@@ -3,5 +3,7 @@
  * name listed in names.h or another names_*.h. */
 #ifndef PITH_NAMES_STR_H
 #define PITH_NAMES_STR_H
-#define PITH_NAMES_STR(X)
+#define PITH_NAMES_STR(X) \
+    X(rindex) X(rpartition) X(splitlines) X(keepends) X(maxsplit) X(center) X(ljust) X(rjust) \
+    X(zfill) X(title) X(swapcase) X(capitalize) X(fromhex)
 #endif
