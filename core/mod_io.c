@@ -1,7 +1,8 @@
 /* mod_io.c — the io module (uio): StringIO and BytesIO, in-memory files.
  *
- * Both keep bytes and a position, as in MicroPython: positions, sizes and
- * read(n) count bytes; StringIO reads give str and BytesIO reads bytes.
+ * Both keep bytes and a position, as in MicroPython: positions and sizes
+ * count bytes, except that read(n) and readline(n) of a StringIO count
+ * characters (as CPython), so a read never splits one.
  * write() takes str or any buffer and may seek past the end (the gap reads
  * as zero bytes). print(..., file=f) reaches them through write(). */
 #include <string.h>
@@ -76,7 +77,8 @@ static pv io_take(pv self, int n, const pv *args, bool line) {
     pstringio *s = open_io(self);
     int64_t want = n > 1 && args[1] != PV_NONE ? rt_to_int(args[1]) : -1;
     size_t avail = s->pos < s->len ? s->len - s->pos : 0;
-    if (want >= 0 && (uint64_t)want < avail) avail = (size_t)want;
+    if (want >= 0 && (uint64_t)want < avail)
+        avail = s->type == &t_stringio ? utf8_offset(s->buf + s->pos, avail, (size_t)want) : (size_t)want;
     if (line) {
         const char *nl = memchr(s->buf + s->pos, '\n', avail);
         if (nl) avail = (size_t)(nl - (s->buf + s->pos)) + 1;

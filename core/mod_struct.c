@@ -18,10 +18,9 @@ typedef struct {
 } sfmt;
 
 static void fmt_begin(sfmt *f, pv fmt) {
-    pbuf b;
-    rt_need_buffer(fmt, &b, false);
-    f->p = (const char *)b.data;
-    f->end = f->p + b.len;
+    if (!pv_is(fmt, &t_str) && !pv_is(fmt, &t_bytes)) str_bad_conversion(fmt, &t_str);
+    f->p = ((const pstr *)fmt)->data;
+    f->end = f->p + ((const pstr *)fmt)->len;
     char c = f->p < f->end ? *f->p : 0;
     f->big = c == '>' || c == '!';
     f->aligned = !c || !strchr("<>!=", c);
@@ -45,8 +44,8 @@ static bool fmt_next(sfmt *f, size_t *count, char *code, size_t *size) {
     *count = 1;
     if (*f->p >= '0' && *f->p <= '9')
         for (*count = 0; f->p < f->end && *f->p >= '0' && *f->p <= '9'; f->p++) {
-            if (*count > 0xFFFFFF) rt_memory_error(*count); /* no board holds that much */
             *count = *count * 10 + (size_t)(*f->p - '0');
+            if (*count > 0x80000000u) *count = 0x80000000u; /* saturates: fmt_size reports it */
         }
     *code = f->p < f->end ? *f->p++ : 0;
     if (!(*size = item_size(*code))) rt_raise_msg(&t_ValueError, "bad typecode");
@@ -58,11 +57,13 @@ static size_t align(const sfmt *f, size_t off, size_t size) {
     return f->aligned ? (off + size - 1) / size * size : off;
 }
 
-/* The size of the packed data; *items counts the values it holds. */
+/* The size of the packed data; *items counts the values it holds. A size
+ * no board could hold is a MemoryError naming it. */
 static size_t fmt_size(pv fmt, size_t *items) {
     sfmt f;
     fmt_begin(&f, fmt);
-    size_t off = 0, count, size;
+    uint64_t off = 0;
+    size_t count, size;
     char c;
     *items = 0;
     while (fmt_next(&f, &count, &c, &size)) {
@@ -72,9 +73,10 @@ static size_t fmt_size(pv fmt, size_t *items) {
             continue;
         }
         *items += count;
-        if (count) off = align(&f, off, size) + count * size; /* aligned once, aligned throughout */
+        if (count) off = align(&f, (size_t)off, size) + (uint64_t)count * size; /* aligned once, aligned throughout */
+        if (off > 0x7FFFFFFF) rt_memory_error(off > SIZE_MAX ? SIZE_MAX : (size_t)off);
     }
-    return off;
+    return (size_t)off;
 }
 
 /* IEEE half precision from a float, rounded to nearest even; too large is inf. */
