@@ -249,7 +249,9 @@ static void field_value(const char *p, size_t n, fargs *a, pv *v) {
         const char *d = s;
         int k = parse_num(&d, q);
         pv key = d == q && k >= 0 ? PV_FROM_INT(k) : str_new(&t_str, s, (size_t)(q - s));
+        gc_root_push(&key); /* a KeyError allocates while holding it */
         *v = rt_subscr(*v, key, SUB_LOAD);
+        gc_root_pop(1);
         q++;
     }
 }
