@@ -2,9 +2,10 @@
  *
  * Both keep bytes and a position, as in MicroPython: positions and sizes
  * count bytes, except that read(n) and readline(n) of a StringIO count
- * characters (as CPython), so a read never splits one.
- * write() takes str or any buffer and may seek past the end (the gap reads
- * as zero bytes). print(..., file=f) reaches them through write(). */
+ * characters (as CPython), so a read never splits one. BytesIO.write()
+ * takes any buffer (a str too, as MicroPython), StringIO.write() a str.
+ * Writing past the end leaves a gap of zero bytes. print(..., file=f)
+ * reaches them through write(). */
 #include <string.h>
 
 #include "str.h"
@@ -41,6 +42,12 @@ static void io_put(pv self, const char *p, size_t n) {
     if (end > s->len) s->len = (uint32_t)end;
 }
 
+/* A StringIO takes str only, so its text stays UTF-8; a BytesIO any buffer. */
+static void io_data(pv self, pv data, pbuf *b) {
+    if (pv_type(self) == &t_stringio && !pv_is(data, &t_str)) str_bad_conversion(data, &t_str);
+    rt_need_buffer(data, b, false);
+}
+
 static pv io_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
     rt_check_args(n, 0, 1);
     pv self = (pv)gc_alloc(sizeof(pstringio));
@@ -56,7 +63,7 @@ static pv io_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) 
         }
     } else if (n) {
         pbuf b;
-        rt_need_buffer(args[0], &b, false);
+        io_data(self, args[0], &b);
         io_put(self, (const char *)b.data, b.len);
         s->pos = 0;
     }
@@ -66,7 +73,7 @@ static pv io_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) 
 
 static pv io_write_fn(int n, const pv *args, int nkw, const pv *kw) {
     pbuf b;
-    rt_need_buffer(args[1], &b, false);
+    io_data(args[0], args[1], &b);
     io_put(args[0], (const char *)b.data, b.len);
     return PV_FROM_INT(b.len);
 }

@@ -29,7 +29,7 @@ for op in (f.read, f.getvalue, f.tell, lambda: f.write(b'y'), lambda: f.seek(0))
         print('ValueError', e)
 f.close()
 s = io.StringIO()
-for op in (lambda: s.seek(-1), lambda: s.seek(0, 3), lambda: s.write(5)):
+for op in (lambda: s.seek(-1), lambda: s.seek(0, 3), lambda: s.write(5), lambda: s.write(b'x'), lambda: io.StringIO(b'x')):
     try:
         op()
     except (ValueError, TypeError, OSError) as e:
