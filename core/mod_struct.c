@@ -5,8 +5,9 @@
  * '=' little, '@' (the default) little with each item aligned to its size,
  * as on the micro:bit. Sizes are the micro:bit's on every board: b B x s 1,
  * h H e 2, i I l L f P 4, q Q d 8. As in MicroPython, ints are truncated to
- * their size, missing values pack as zeros, extra values are ignored and a
- * buffer may be longer than the format needs. 'O' (a raw object pointer) is
+ * their size and a buffer may be longer than the format needs; the number
+ * of values must match (MicroPython v1 ignored extra ones and packed zeros
+ * for missing ones; today's MicroPython and CPython raise). 'O' (a raw object pointer) is
  * not provided: unpacking an arbitrary number as an object would crash. */
 #include <string.h>
 
@@ -149,13 +150,16 @@ static pv load(const sfmt *f, char c, size_t size, const uint8_t *p) {
     return rt_int((int64_t)u);
 }
 
-/* Packs vals into dst (zeroed, fmt_size bytes); stops when they run out. */
+/* Packs the n vals into dst (zeroed, fmt_size bytes). */
 static void pack_values(pv fmt, uint8_t *dst, const pv *vals, size_t n) {
+    size_t items;
+    fmt_size(fmt, &items);
+    if (items != n) rt_raise_fmt(&t_ValueError, "pack expected %d items for packing (got %d)", (int)items, (int)n);
     sfmt f;
     fmt_begin(&f, fmt);
     size_t off = 0, i = 0, count, size;
     char c;
-    while (i < n && fmt_next(&f, &count, &c, &size)) {
+    while (fmt_next(&f, &count, &c, &size)) {
         if (c == 's' || c == 'x') {
             if (c == 's') {
                 pbuf b;
@@ -165,7 +169,7 @@ static void pack_values(pv fmt, uint8_t *dst, const pv *vals, size_t n) {
             off += count;
             continue;
         }
-        for (; count && i < n; count--) {
+        for (; count; count--) {
             off = align(&f, off, size);
             store(&f, c, size, dst + off, vals[i++]);
             off += size;

@@ -15,7 +15,7 @@
 typedef struct {
     char fill[4];    /* one code point of UTF-8 */
     uint8_t fill_n;
-    char align;      /* 0 (the default: '>' for numbers, '<' otherwise), '<', '>', '=', '^' */
+    char align;      /* 0 (the default: '>' for numbers, '<' otherwise), '<', '>', '=', '^', 'z' (from '0') */
     char sign;       /* 0, '+', '-', ' ' */
     char group;      /* 0, ',', '_' */
     char type;       /* 0 or a presentation type */
@@ -67,7 +67,7 @@ static void parse_spec(const char *p, size_t n, fspec *f) {
         p++;
     }
     if (p < end && *p == '0') {
-        if (!f->align) f->align = '=';
+        if (!f->align) f->align = 'z'; /* '=' for numbers, the default for the rest (CPython 3.10) */
         if (!has_fill) f->fill[0] = '0';
         p++;
     }
@@ -151,7 +151,7 @@ static void format_value(pout *o, pv v, const fspec *f) {
         if (f->prec >= 0) tmp.len = utf8_offset(tmp.buf, tmp.len, (size_t)f->prec);
     }
     if (!f->group) digits = 0;
-    char align = f->align ? f->align : numeric ? '>' : '<';
+    char align = f->align == 'z' && numeric ? '=' : f->align && f->align != 'z' ? f->align : numeric ? '>' : '<';
     size_t width = f->width > 0 ? (size_t)f->width : 0, rest = utf8_len(tmp.buf + digits, tmp.len - digits);
     /* zero padding with grouping pads the digits themselves: 0,001,234 */
     size_t zeros = 0;
@@ -444,7 +444,7 @@ pv str_percent(pv fmtv, pv args) {
         }
         f.type = t;
         if (!number) f.sign = 0;
-        if (zero && number && !left && (f.prec < 0 || !in_set("dxXo", t))) {
+        if (zero && number && !left) {
             f.align = '=';
             f.fill[0] = '0';
         }

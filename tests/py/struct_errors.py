@@ -16,6 +16,10 @@ tests = (
     lambda: struct.pack_into('<h', bytearray(2), -3, 1),
     lambda: struct.pack_into('<h', b'ab', 0, 1),
     lambda: struct.pack(5),
+    lambda: struct.pack('<i', 1, 2),
+    lambda: struct.pack('<ii', 1),
+    lambda: struct.pack('3s'),
+    lambda: struct.pack_into('<b', bytearray(1), 0),
     lambda: struct.unpack('<99999999d', b''),
     lambda: struct.calcsize('<300000000q'),
 )
