@@ -398,7 +398,7 @@ pv str_decode(pv obj) {
 static pv str_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
     rt_check_args(n, 0, 3);
     if (n == 0) return str_new(&t_str, "", 0);
-    if (n >= 2) return str_decode(args[0]);
+    if (n >= 2 || nkw) return str_decode(args[0]); /* an encoding or errors argument */
     return rt_str(args[0]);
 }
 
@@ -408,7 +408,7 @@ static pv bytes_make(const ptype *t, int n, const pv *args, int nkw, const pv *k
     if (n == 0) return str_new(&t_bytes, "", 0);
     pv x = args[0];
     if (is_str(x)) {
-        if (n < 2 || n > 3) wrong_args();
+        if ((n < 2 && !nkw) || n > 3) wrong_args();
         return str_new(&t_bytes, ((pstr *)x)->data, ((pstr *)x)->len);
     }
     if (n > 1) wrong_args();

@@ -17,6 +17,7 @@ for bad in ('', 'ab', 'é€'):
 print(s.encode('utf-8'), 'x'.encode('ascii', 'strict'), 'y'.encode(encoding='utf-8', errors='ignore'))
 print(b'\xc3\xa9'.decode() == 'é', b'ok'.decode('utf-8', 'strict'), bytearray(b'\xe2\x82\xac').decode() == '€')
 print(str(b'\xf0\x9f\x98\x80', 'utf-8') == '😀', bytes('é', 'utf-8'), bytes('€', 'utf8', 'x'))
+print(str(b'k', encoding='utf-8'), bytes('é', encoding='utf-8'), str(bytearray(b'v'), errors='strict'))
 for bad in (b'\xff', b'\xc3', b'a\x80b', b'\xe2\x82', b'\xf8\x88\x80\x80\x80'):
     try:
         print(bad.decode())
