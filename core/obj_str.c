@@ -29,7 +29,7 @@ void out_int(pout *o, int64_t v) {
 void out_hex(pout *o, uint64_t v, int upper) {
     char buf[16];
     int k = sizeof buf;
-    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    const char *digits = upper ? "0123456789ABCDEF" : str_hex_digits;
     do buf[--k] = digits[v & 15]; while ((v >>= 4) != 0);
     out_n(o, buf + k, sizeof buf - (size_t)k);
 }
@@ -217,7 +217,7 @@ static bool is_str(pv v) { return pv_is(v, &t_str); }
 static size_t str_length(const pstr *s) { return s->type == &t_str ? utf8_len(s->data, s->len) : s->len; }
 
 /* ---- printing ---- */
-static const char hex_digits[] = "0123456789abcdef";
+const char str_hex_digits[] = "0123456789abcdef";
 
 /* Escapes as MicroPython does: in a str every code point outside printable
  * ASCII becomes \xNN, \uNNNN or \UNNNNNNNN; in bytes every byte outside it. */
@@ -242,7 +242,7 @@ static void print_quoted(pout *o, const char *p, size_t n, bool bytes) {
             int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
             out_char(o, '\\');
             out_char(o, digits == 2 ? 'x' : digits == 4 ? 'u' : 'U');
-            while (digits--) out_char(o, hex_digits[(c >> (4 * digits)) & 15]);
+            while (digits--) out_char(o, str_hex_digits[(c >> (4 * digits)) & 15]);
         }
     }
     out_char(o, q);

@@ -20,6 +20,8 @@ pv str_result(const ptype *t, const char *p, size_t n); /* a new str, bytes or b
 pv str_from_vstr(vstr *v, const ptype *t);              /* ditto from a builder (freed) */
 _Noreturn void str_bad_conversion(pv arg, const ptype *to); /* "can't convert 'X' object to str implicitly" */
 
+extern const char str_hex_digits[]; /* "0123456789abcdef" */
+
 bool utf8_valid(const char *s, size_t n);
 uint32_t utf8_decode(const char *s, size_t n, size_t *i); /* the code point at *i; advances *i */
 size_t utf8_offset(const char *s, size_t n, size_t i);     /* byte offset of code point i (clipped to n) */

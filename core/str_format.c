@@ -437,7 +437,7 @@ pv str_percent(pv fmtv, pv args) {
             break;
         }
         default: {
-            char hex[3] = {"0123456789abcdef"[(t >> 4) & 15], "0123456789abcdef"[t & 15], 0};
+            char hex[3] = {str_hex_digits[(t >> 4) & 15], str_hex_digits[t & 15], 0};
             rt_raise_fmt(&t_ValueError, "unsupported format character '%c' (0x%s) at index %d", t, hex,
                          (int)(p - 1 - fmt->data));
         }

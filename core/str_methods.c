@@ -429,11 +429,10 @@ pv hex_encode(const uint8_t *p, size_t n, int nargs, const pv *args, const ptype
     size_t len = n * 2 + (sep && n ? (n - 1) / group : 0);
     pv r = str_new(result, NULL, len);
     char *d = (char *)((pstr *)r)->data;
-    static const char digits[] = "0123456789abcdef";
     for (size_t i = 0; i < n; i++) {
         if (sep && i > 0 && (per > 0 ? (n - i) % group : i % group) == 0) *d++ = *sep;
-        *d++ = digits[p[i] >> 4];
-        *d++ = digits[p[i] & 15];
+        *d++ = str_hex_digits[p[i] >> 4];
+        *d++ = str_hex_digits[p[i] & 15];
     }
     return r;
 }
