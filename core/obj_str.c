@@ -43,13 +43,17 @@ void vstr_init(vstr *v, size_t cap) {
     v->buf = gc_alloc(v->cap);
 }
 
-void vstr_add(vstr *v, const char *s, size_t n) {
+/* Room for n more bytes; a MemoryError names the whole size. */
+void vstr_reserve(vstr *v, size_t n) {
+    if (n > SIZE_MAX - v->len) rt_memory_error(SIZE_MAX);
     if (v->len + n > v->cap) {
-        size_t cap = v->cap * 2 > v->len + n ? v->cap * 2 : v->len + n;
-        char *nb = gc_realloc(v->buf, cap);
-        v->buf = nb;
-        v->cap = cap;
+        v->buf = gc_realloc(v->buf, v->len + n);
+        v->cap = v->len + n;
     }
+}
+
+void vstr_add(vstr *v, const char *s, size_t n) {
+    if (v->len + n > v->cap) vstr_reserve(v, v->cap > n ? v->cap : n);
     memcpy(v->buf + v->len, s, n);
     v->len += n;
 }

@@ -19,6 +19,7 @@ void str_view(pv v, sview *s);                          /* TypeError for other t
 pv str_result(const ptype *t, const char *p, size_t n); /* a new str, bytes or bytearray */
 pv str_from_vstr(vstr *v, const ptype *t);              /* ditto from a builder (freed) */
 _Noreturn void str_bad_conversion(pv arg, const ptype *to); /* "can't convert 'X' object to str implicitly" */
+void vstr_reserve(vstr *v, size_t n);                   /* room for n more bytes */
 
 extern const char str_hex_digits[]; /* "0123456789abcdef" */
 

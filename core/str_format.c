@@ -81,8 +81,8 @@ static void parse_spec(const char *p, size_t n, fspec *f) {
     if (p != end) bad_spec();
 }
 
-static void out_fill(pout *o, const fspec *f, size_t n) {
-    while (n--) out_n(o, f->fill, f->fill_n);
+static void out_fill(vstr *o, const fspec *f, size_t n) {
+    while (n--) vstr_add(o, f->fill, f->fill_n);
 }
 
 static _Noreturn void unknown_code(char t, pv v) {
@@ -91,7 +91,7 @@ static _Noreturn void unknown_code(char t, pv v) {
 
 /* Print v as f says. The text is built in tmp as [sign/prefix in pre] then
  * a run of `digits` digits (grouped on output) and the rest. */
-static void format_value(pout *o, pv v, const fspec *f) {
+static void format_value(vstr *o, pv v, const fspec *f) {
     vstr tmp;
     vstr_init(&tmp, 16);
     gc_root_push((pv *)&tmp.buf);
@@ -128,6 +128,7 @@ static void format_value(pout *o, pv v, const fspec *f) {
     } else if (numeric && (!t || in_set("eEfFgGn%", t))) {
         float x = rt_to_float(v);
         if (t == '%') x *= 100;
+        if (f->prec > 0) vstr_reserve(&tmp, (size_t)f->prec + 48); /* digits beyond the float's own are zeros */
         char ft = t == 'e' || t == 'E' ? 'e' : t == 'f' || t == 'F' || t == '%' ? 'f' : 'g';
         float_print(&tmp.out, x, ft, !t && f->prec < 0 ? -1 : f->prec < 0 ? 6 : f->prec);
         if (t == 'E' || t == 'F' || t == 'G')
@@ -158,17 +159,18 @@ static void format_value(pout *o, pv v, const fspec *f) {
 #define GROUPED(d) ((d) + ((d) ? ((d) - 1) / group : 0))
     if (digits && align == '=' && f->fill[0] == '0')
         while (pre_n + GROUPED(digits + zeros) + rest < width) zeros++;
-    size_t total = pre_n + GROUPED(digits + zeros) + rest, pad = width > total ? width - total : 0;
+    size_t grouped = GROUPED(digits + zeros), total = pre_n + grouped + rest, pad = width > total ? width - total : 0;
 #undef GROUPED
+    vstr_reserve(o, pad * f->fill_n + pre_n + grouped + tmp.len - digits); /* a MemoryError names it all */
     size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
     out_fill(o, f, before);
-    out_n(o, pre, pre_n);
+    vstr_add(o, pre, pre_n);
     if (align == '=') out_fill(o, f, pad);
     for (size_t i = 0, d = digits + zeros; i < d; i++) {
-        if (i && (d - i) % group == 0) out_char(o, f->group);
-        out_char(o, i < zeros ? '0' : tmp.buf[i - zeros]);
+        if (i && (d - i) % group == 0) vstr_add(o, &f->group, 1);
+        vstr_add(o, i < zeros ? "0" : tmp.buf + i - zeros, 1);
     }
-    out_n(o, tmp.buf + digits, tmp.len - digits);
+    vstr_add(o, tmp.buf + digits, tmp.len - digits);
     if (align == '<' || align == '^') out_fill(o, f, pad - before);
     gc_root_pop(1);
     gc_free(tmp.buf);
@@ -183,7 +185,7 @@ pv rt_format(pv value, pv spec) {
     vstr out;
     vstr_init(&out, 16);
     gc_root_push((pv *)&out.buf);
-    format_value(&out.out, value, &f);
+    format_value(&out, value, &f);
     gc_root_pop(1);
     return vstr_to_str(&out, &t_str);
 }
@@ -315,7 +317,7 @@ static void format_into(vstr *out, const char *p, size_t n, fargs *a, int depth)
             } else {
                 parse_spec(spec, spec_n, &f);
             }
-            format_value(&out->out, v, &f);
+            format_value(out, v, &f);
         }
         gc_root_pop(1);
     }
@@ -383,7 +385,8 @@ pv str_percent(pv fmtv, pv args) {
             if (ai >= nargs) too_few();
             int64_t w = rt_to_int(av[ai++]);
             left |= w < 0;
-            f.width = (int)(w < 0 ? -w : w);
+            if ((w = w < 0 ? -w : w) > 100000000) rt_memory_error((size_t)w); /* no board holds it */
+            f.width = (int)w;
             p++;
         } else {
             f.width = parse_num(&p, end);
@@ -391,7 +394,9 @@ pv str_percent(pv fmtv, pv args) {
         if (p < end && *p == '.') {
             if (++p < end && *p == '*') {
                 if (ai >= nargs) too_few();
-                f.prec = (int)rt_to_int(av[ai++]);
+                int64_t prec = rt_to_int(av[ai++]);
+                if (prec > 100000000) rt_memory_error((size_t)prec);
+                f.prec = prec < 0 ? 0 : (int)prec;
                 p++;
             } else if ((f.prec = parse_num(&p, end)) < 0) {
                 f.prec = 0;
@@ -448,7 +453,7 @@ pv str_percent(pv fmtv, pv args) {
             f.align = '=';
             f.fill[0] = '0';
         }
-        format_value(&out.out, v, &f);
+        format_value(&out, v, &f);
     }
     if (!dict && ai != nargs) rt_raise_msg(&t_TypeError, "not all arguments converted during string formatting");
     gc_root_pop(2);

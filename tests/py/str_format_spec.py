@@ -24,3 +24,8 @@ try:
     format(1, 2)
 except TypeError as e:
     print('TypeError', e)
+for v, spec in ((1, '99999999'), (1.5, '.99999999f'), ('x', '^99999999')):
+    try:
+        format(v, spec)
+    except MemoryError as e:
+        print('MemoryError', e)
