@@ -11,6 +11,7 @@ extern const pbuiltin bi_setattr, bi_delattr, bi_dir, bi_exec, bi_eval, bi_globa
 void list_sort(pv list, pv key, bool reverse);
 /* the numeric built-ins live with the numbers (obj_int.c) */
 extern const pbuiltin hex, oct, bin, bi_abs, divmod, bi_pow, bi_round;
+extern const pbuiltin bi_format; /* str_format.c */
 
 static pv print_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv sep = rt_kwarg(&N(sep), nkw, kw, PV_NONE), end = rt_kwarg(&N(end), nkw, kw, PV_NONE);
@@ -370,6 +371,7 @@ TABLE(builtins_table,
       MEMBER(divmod, &divmod), MEMBER(pow, &bi_pow), MEMBER(round, &bi_round), MEMBER(hash, &hash),
       MEMBER(id, &id), MEMBER(callable, &callable), MEMBER(getattr, &getattr), MEMBER(hasattr, &hasattr),
       MEMBER(input, &input), MEMBER(help, &help), MEMBER(issubclass, &issubclass), MEMBER(slice, &t_slice),
+      MEMBER(format, &bi_format),
       TYPE_MEMBER(BaseException), TYPE_MEMBER(Exception), TYPE_MEMBER(SystemExit),
       TYPE_MEMBER(KeyboardInterrupt), TYPE_MEMBER(StopIteration), TYPE_MEMBER(ArithmeticError),
       TYPE_MEMBER(ZeroDivisionError), TYPE_MEMBER(OverflowError), TYPE_MEMBER(AssertionError),

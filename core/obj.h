@@ -318,6 +318,7 @@ size_t rt_len(pv v);
 void rt_print(pout *o, pv v, bool repr);
 pv rt_repr(pv v);
 pv rt_str(pv v);
+pv rt_format(pv value, pv spec);      /* format(value, spec): spec a str (str_format.c) */
 const char *rt_type_name(pv v);
 bool rt_isinstance_type(const ptype *t, const ptype *of);
 bool rt_get_buffer(pv v, pbuf *b, bool for_write);

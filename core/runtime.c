@@ -492,26 +492,6 @@ static void set_or_del(pv obj, const pstr *name, pv value, bool del) {
 void rt_setattr(pv obj, const pstr *name, pv value) { set_or_del(obj, name, value, false); }
 void rt_delattr(pv obj, const pstr *name) { set_or_del(obj, name, PV_NULL, true); }
 
-/* format(value, spec) through str.format until the string helper's
- * format mini-language lands here. */
-pv rt_format(pv value, pv spec) {
-    pv fmt = PV_NULL;
-    gc_root_push(&fmt);
-    vstr s;
-    vstr_init(&s, ((pstr *)spec)->len + 4);
-    gc_root_push((pv *)&s.buf);
-    vstr_add(&s, "{:", 2);
-    vstr_add(&s, ((pstr *)spec)->data, ((pstr *)spec)->len);
-    vstr_add(&s, "}", 1);
-    gc_root_pop(1);
-    fmt = vstr_to_str(&s, &t_str);
-    pv self;
-    pv m = rt_lookup_method(fmt, &N(format), &self);
-    pv args[2] = {self, value};
-    pv r = rt_call(m, 2, args, 0, NULL);
-    gc_root_pop(1);
-    return r;
-}
 
 bool rt_get_buffer(pv v, pbuf *b, bool for_write) {
     const ptype *t = pv_type(v);
