@@ -1,7 +1,8 @@
 /* import.c — the import statement: which module a name finds. */
 #include "obj.h"
 
-extern const pmodule mod_gc, mod_sys, mod_time, mod_random, mod_micropython, mod_array, mod_microbit;
+extern const pmodule mod_gc, mod_sys, mod_time, mod_random, mod_micropython, mod_array, mod_microbit,
+    mod_collections, mod_errno;
 
 /* Built-in modules, with MicroPython's u-prefixed aliases. */
 static const struct {
@@ -11,10 +12,13 @@ static const struct {
     {&N(gc), &mod_gc}, {&N(sys), &mod_sys}, {&N(time), &mod_time}, {&N(utime), &mod_time},
     {&N(urandom), &mod_random}, {&N(random), &mod_random}, {&N(micropython), &mod_micropython},
     {&N(array), &mod_array}, {&N(uarray), &mod_array}, {&N(microbit), &mod_microbit},
+    {&N(collections), &mod_collections}, {&N(ucollections), &mod_collections},
+    {&N(errno), &mod_errno}, {&N(uerrno), &mod_errno},
 };
 
 pv mod_import(const pstr *name) {
     for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
-        if (modules[i].name == name) return (pv)modules[i].mod;
+        if (modules[i].name == name)
+            return modules[i].mod == &mod_sys ? sys_module() : (pv)modules[i].mod; /* sys keeps state in the heap */
     rt_raise_fmt(&t_ImportError, "no module named '%s'", name->data);
 }
