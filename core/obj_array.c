@@ -197,9 +197,15 @@ static bool items_equal(const pitems *a, const pitems *b) {
             if (memcmp(item_at(a, k), item_at(b, k), isz) != 0) return false;
         return true;
     }
-    for (size_t k = 0; k < a->n; k++)
-        if (!rt_equal(typecode_load(a->tc, item_at(a, k)), typecode_load(b->tc, item_at(b, k)))) return false;
-    return true;
+    pv x = PV_NULL;
+    gc_root_push(&x);
+    bool eq = true;
+    for (size_t k = 0; eq && k < a->n; k++) {
+        x = typecode_load(a->tc, item_at(a, k));
+        eq = rt_equal(x, typecode_load(b->tc, item_at(b, k)));
+    }
+    gc_root_pop(1);
+    return eq;
 }
 
 /* ==, != with any buffer (same format: bytes; otherwise item values);
@@ -282,7 +288,10 @@ pv array_new(const ptype *t, char typecode, size_t n) {
     size_t isz = typecode_size(typecode);
     if (n > SIZE_MAX / isz) rt_memory_error(SIZE_MAX);
     uint8_t *data = n ? gc_alloc(n * isz) : NULL;
+    pv keep = (pv)data;
+    gc_root_push(&keep);
     parray *a = gc_alloc_try(sizeof(parray));
+    gc_root_pop(1);
     if (!a) {
         /* the program asked for the data: name its size, not the header's */
         gc_free(data);
@@ -370,9 +379,10 @@ static void array_extend(pv self, pv src) {
     size_t isz = typecode_size(a->typecode);
     if (get_items(src, &s)) {
         if (typecode_size(s.tc) != isz) compat_error();
-        const uint8_t *p = items_flat(&s, a->data, a->data + a->cap * isz);
-        size_t old = a->len;
-        array_splice(a, old, 0, p, s.n);
+        pv p = (pv)items_flat(&s, a->data, a->data + a->cap * isz);
+        gc_root_push(&p); /* a copy (or src's data) while a grows */
+        array_splice(a, a->len, 0, (const uint8_t *)p, s.n);
+        gc_root_pop(1);
         return;
     }
     if (pv_is(src, &t_list) || pv_is(src, &t_tuple)) {
@@ -545,13 +555,15 @@ static pv array_subscr(pv self, pv index, pv value) {
         pitems s;
         if (!get_items(value, &s)) rt_raise_msg(&t_NotImplementedError, "array/bytes required on right side");
         if (typecode_size(s.tc) != isz || (step != 1 && s.n != count)) compat_error();
-        const uint8_t *p = items_flat(&s, a->data, a->data + a->cap * isz);
+        pv p = (pv)items_flat(&s, a->data, a->data + a->cap * isz);
+        gc_root_push(&p); /* a copy (or value's data) while a is resized */
         if (step == 1) {
-            array_splice(a, (size_t)start, count, p, s.n);
+            array_splice(a, (size_t)start, count, (const uint8_t *)p, s.n);
         } else {
             for (size_t i = 0; i < count; i++)
-                memcpy(a->data + (start + (intptr_t)i * step) * (intptr_t)isz, p + i * isz, isz);
+                memcpy(a->data + (start + (intptr_t)i * step) * (intptr_t)isz, (const uint8_t *)p + i * isz, isz);
         }
+        gc_root_pop(1);
         return PV_NONE;
     }
     size_t i = rt_index(index, a->len, what);
@@ -619,18 +631,24 @@ static pv buf_iter(pv self) {
 }
 
 /* ---- methods of bytearray and array ---- */
+static parray *arr_self(pv v) {
+    if (!is_array(v)) builtin_self(v, &t_bytearray);
+    return AR(v);
+}
+
 static pv arr_append_fn(int n, const pv *args, int nkw, const pv *kw) {
-    array_append_value(AR(args[0]), args[1]);
+    array_append_value(arr_self(args[0]), args[1]);
     return PV_NONE;
 }
 
 static pv arr_extend_fn(int n, const pv *args, int nkw, const pv *kw) {
+    arr_self(args[0]);
     array_extend(args[0], args[1]);
     return PV_NONE;
 }
 
 static pv arr_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
-    parray *a = AR(args[0]);
+    parray *a = arr_self(args[0]);
     if (a->len == 0) rt_raise_fmt(&t_IndexError, "pop from empty %s", a->type->name->data);
     size_t i = a->len - 1;
     if (n > 1) {
@@ -640,23 +658,25 @@ static pv arr_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
         i = (size_t)k;
     }
     pv v = typecode_load(a->typecode, a->data + i * typecode_size(a->typecode));
+    gc_root_push(&v); /* the resize may collect */
     array_splice(a, i, 1, NULL, 0);
+    gc_root_pop(1);
     return v;
 }
 
 static pv arr_decode_fn(int n, const pv *args, int nkw, const pv *kw) {
-    parray *a = AR(args[0]);
+    parray *a = arr_self(args[0]);
     return str_new(&t_str, (const char *)a->data, a->len);
 }
 
 static pv arr_hex_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    get_items(args[0], &s);
+    get_items((pv)arr_self(args[0]), &s);
     return hex_of(&s, n, args);
 }
 
 static pv arr_tobytes_fn(int n, const pv *args, int nkw, const pv *kw) {
-    parray *a = AR(args[0]);
+    parray *a = arr_self(args[0]);
     return str_new(&t_bytes, (const char *)a->data, a->len * typecode_size(a->typecode));
 }
 
@@ -670,7 +690,7 @@ static pv items_tolist(const pitems *s) {
 
 static pv arr_tolist_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    get_items(args[0], &s);
+    get_items((pv)arr_self(args[0]), &s);
     return items_tolist(&s);
 }
 
@@ -829,7 +849,9 @@ static bool mv_buffer(pv self, pbuf *b, bool for_write) {
 }
 
 static pv tuple1(pv x) {
+    gc_root_push(&x);
     pv t = tuple_new(1);
+    gc_root_pop(1);
     ((ptuple *)t)->items[0] = x;
     return t;
 }
@@ -854,9 +876,11 @@ static pv mv_attr(pv self, const pstr *name) {
 }
 
 /* ---- memoryview methods ---- */
+static pmview *mv_self(pv v) { return builtin_self(v, &t_memoryview); }
+
 static pv mv_tobytes_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    mv_items(MV(args[0]), &s);
+    mv_items(mv_self(args[0]), &s);
     pv r = str_new(&t_bytes, NULL, s.n * typecode_size(s.tc)); /* objects never move */
     items_gather(&s, (uint8_t *)((pstr *)r)->data);
     return r;
@@ -864,26 +888,26 @@ static pv mv_tobytes_fn(int n, const pv *args, int nkw, const pv *kw) {
 
 static pv mv_tolist_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    mv_items(MV(args[0]), &s);
+    mv_items(mv_self(args[0]), &s);
     return items_tolist(&s);
 }
 
 static pv mv_hex_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    mv_items(MV(args[0]), &s);
+    mv_items(mv_self(args[0]), &s);
     return hex_of(&s, n, args);
 }
 
 static pv mv_toreadonly_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    mv_items(MV(args[0]), &s);
-    pmview *v = mv_clone(MV(args[0]));
+    mv_items(mv_self(args[0]), &s);
+    pmview *v = mv_clone(mv_self(args[0]));
     v->readonly = true;
     return PV_FROM_PTR(v);
 }
 
 static pv mv_cast_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pmview *m = MV(args[0]);
+    pmview *m = mv_self(args[0]);
     pitems s;
     mv_items(m, &s);
     pstr *f = (pstr *)args[1];
@@ -905,7 +929,7 @@ static pv mv_cast_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv mv_release_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pmview *m = MV(args[0]);
+    pmview *m = mv_self(args[0]);
     if (!m->released) {
         m->released = true;
         if (is_array(m->obj) && AR(m->obj)->exports > 0 && AR(m->obj)->exports < UINT16_MAX)
@@ -915,7 +939,7 @@ static pv mv_release_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv mv_enter_fn(int n, const pv *args, int nkw, const pv *kw) {
-    if (MV(args[0])->released) released_error();
+    if (mv_self(args[0])->released) released_error();
     return args[0];
 }
 
