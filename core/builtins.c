@@ -33,8 +33,15 @@ void fileout_close(pout *o) {
     if (o != &rt_stdout) gc_root_pop(1);
 }
 
+static void check_str(pv v) {
+    if (v != PV_NONE && !pv_is(v, &t_str))
+        rt_raise_fmt(&t_TypeError, "can't convert '%s' object to str implicitly", rt_type_name(v));
+}
+
 static pv print_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv sep = rt_kwarg(&N(sep), nkw, kw, PV_NONE), end = rt_kwarg(&N(end), nkw, kw, PV_NONE);
+    check_str(sep);
+    check_str(end);
     pfileout fo;
     pout *o = fileout_open(&fo, rt_kwarg(&N(file), nkw, kw, PV_NONE));
     for (int i = 0; i < n; i++) {

@@ -23,7 +23,13 @@
  * Item layout is little-endian with fixed sizes on every board (b/B 1, h/H 2,
  * i/I/l/L 4, q/Q 8, f 4, d 8); all boards are little-endian, so memcpy of the
  * native type is the layout. Q holds 0 .. 2**63-1 (ints are at most 64-bit
- * signed). */
+ * signed).
+ *
+ * MicroPython's own typecodes: P is an unsigned machine word (4 bytes on
+ * every board), O holds any object. An O array keeps its items alive
+ * because the collector scans every word of a block; it never exchanges
+ * raw bytes with other buffers (no buffer protocol, no raw copies), so no
+ * program can forge an object pointer through it. */
 #include <string.h>
 
 #include "obj.h"
@@ -33,8 +39,9 @@ size_t typecode_size(char tc) {
     switch (tc) {
     case 'b': case 'B': return 1;
     case 'h': case 'H': return 2;
-    case 'i': case 'I': case 'l': case 'L': case 'f': return 4;
+    case 'i': case 'I': case 'l': case 'L': case 'f': case 'P': return 4;
     case 'q': case 'Q': case 'd': return 8;
+    case 'O': return sizeof(pv);
     default: return 0;
     }
 }
@@ -46,15 +53,20 @@ pv typecode_load(char tc, const uint8_t *p) {
     case 'h': { int16_t v; memcpy(&v, p, 2); return PV_FROM_INT(v); }
     case 'H': { uint16_t v; memcpy(&v, p, 2); return PV_FROM_INT(v); }
     case 'i': case 'l': { int32_t v; memcpy(&v, p, 4); return rt_int(v); }
-    case 'I': case 'L': { uint32_t v; memcpy(&v, p, 4); return rt_int(v); }
+    case 'I': case 'L': case 'P': { uint32_t v; memcpy(&v, p, 4); return rt_int(v); }
     case 'q': case 'Q': { int64_t v; memcpy(&v, p, 8); return rt_int(v); }
     case 'f': { float v; memcpy(&v, p, 4); return rt_float(v); }
     case 'd': return rt_float(float_from_f64(p));
+    case 'O': { pv v; memcpy(&v, p, sizeof v); return v ? v : PV_NONE; }
     default: return PV_NONE;
     }
 }
 
 void typecode_store(char tc, uint8_t *p, pv v) {
+    if (tc == 'O') {
+        memcpy(p, &v, sizeof v);
+        return;
+    }
     if (tc == 'f' || tc == 'd') {
         float f = rt_to_float(v);
         if (tc == 'f') {
@@ -72,7 +84,7 @@ void typecode_store(char tc, uint8_t *p, pv v) {
     case 'h': lo = INT16_MIN; hi = INT16_MAX; break;
     case 'H': hi = UINT16_MAX; break;
     case 'i': case 'l': lo = INT32_MIN; hi = INT32_MAX; break;
-    case 'I': case 'L': hi = UINT32_MAX; break;
+    case 'I': case 'L': case 'P': hi = UINT32_MAX; break;
     case 'q': lo = INT64_MIN; break;
     default: break;
     }
@@ -105,6 +117,12 @@ static _Noreturn void released_error(void) {
 
 static _Noreturn void compat_error(void) {
     rt_raise_msg(&t_ValueError, "lhs and rhs should be compatible");
+}
+
+/* Raw items may be copied between a and b: same item size, and objects
+ * only between object arrays. */
+static void check_compatible(char a, char b) {
+    if (typecode_size(a) != typecode_size(b) || (a == 'O') != (b == 'O')) compat_error();
 }
 
 /* The items a view can reach now: its exporter may have changed size since
@@ -144,6 +162,15 @@ static void mv_items(const pmview *m, pitems *it) {
 static bool get_items(pv x, pitems *it) {
     if (pv_is(x, &t_memoryview)) {
         mv_items(MV(x), it);
+        return true;
+    }
+    if (is_array(x)) { /* an O array too, which exports no buffer */
+        parray *a = AR(x);
+        it->tc = a->typecode;
+        it->p = a->data;
+        it->n = a->len;
+        it->stride = (intptr_t)typecode_size(a->typecode);
+        it->writable = true;
         return true;
     }
     pbuf b;
@@ -191,7 +218,7 @@ static const uint8_t *items_flat(const pitems *s, const uint8_t *lo, const uint8
 static bool items_equal(const pitems *a, const pitems *b) {
     if (a->n != b->n) return false;
     size_t isz = typecode_size(a->tc);
-    if (a->tc == b->tc && a->tc != 'f' && a->tc != 'd') {
+    if (a->tc == b->tc && a->tc != 'f' && a->tc != 'd' && a->tc != 'O') {
         if (items_contiguous(a) && items_contiguous(b)) return a->n == 0 || memcmp(a->p, b->p, a->n * isz) == 0;
         for (size_t k = 0; k < a->n; k++)
             if (memcmp(item_at(a, k), item_at(b, k), isz) != 0) return false;
@@ -234,7 +261,7 @@ static pv items_compare(int op, pv lhs, pv rhs) {
 static pv items_contains(pv container, pv item) {
     pitems s, sub;
     get_items(container, &s);
-    if (is_intlike(item) || pv_is(item, &t_float)) {
+    if (is_intlike(item) || pv_is(item, &t_float) || s.tc == 'O') {
         for (size_t k = 0; k < s.n; k++)
             if (rt_equal(typecode_load(s.tc, item_at(&s, k)), item)) return PV_TRUE;
         return PV_FALSE;
@@ -378,7 +405,7 @@ static void array_extend(pv self, pv src) {
     pitems s;
     size_t isz = typecode_size(a->typecode);
     if (get_items(src, &s)) {
-        if (typecode_size(s.tc) != isz) compat_error();
+        check_compatible(a->typecode, s.tc);
         pv p = (pv)items_flat(&s, a->data, a->data + a->cap * isz);
         gc_root_push(&p); /* a copy (or src's data) while a grows */
         array_splice(a, a->len, 0, (const uint8_t *)p, s.n);
@@ -404,8 +431,8 @@ static void array_extend(pv self, pv src) {
 static pv array_from(const ptype *t, char tc, pv init) {
     pitems s;
     bool raw = t == &t_bytearray ? !is_intlike(init) && get_items(init, &s)
-                                 : (pv_is(init, &t_bytes) || pv_is(init, &t_bytearray)) && get_items(init, &s);
-    if (raw) {
+                                 : tc != 'O' && (pv_is(init, &t_bytes) || pv_is(init, &t_bytearray)) && get_items(init, &s);
+    if (raw && s.tc != 'O') {
         size_t isz = typecode_size(tc), nb = s.n * typecode_size(s.tc);
         pv r = array_new(t, tc, nb / isz);
         if (isz == 1)
@@ -505,7 +532,7 @@ static pv array_binary(int op, pv lhs, pv rhs) {
     pitems s;
     if (!get_items(rhs, &s)) return PV_NULL;
     size_t isz = typecode_size(a->typecode);
-    if (typecode_size(s.tc) != isz) compat_error();
+    check_compatible(a->typecode, s.tc);
     if (inplace) {
         array_extend(lhs, rhs);
         return lhs;
@@ -554,7 +581,8 @@ static pv array_subscr(pv self, pv index, pv value) {
         }
         pitems s;
         if (!get_items(value, &s)) rt_raise_msg(&t_NotImplementedError, "array/bytes required on right side");
-        if (typecode_size(s.tc) != isz || (step != 1 && s.n != count)) compat_error();
+        check_compatible(a->typecode, s.tc);
+        if (step != 1 && s.n != count) compat_error();
         pv p = (pv)items_flat(&s, a->data, a->data + a->cap * isz);
         gc_root_push(&p); /* a copy (or value's data) while a is resized */
         if (step == 1) {
@@ -578,6 +606,7 @@ static pv array_subscr(pv self, pv index, pv value) {
 
 static bool array_buffer(pv self, pbuf *b, bool for_write) {
     parray *a = AR(self);
+    if (a->typecode == 'O') return false;
     b->data = a->data;
     b->len = a->len * typecode_size(a->typecode);
     b->typecode = a->typecode;
