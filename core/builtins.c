@@ -7,6 +7,14 @@
 
 void list_sort(pv list, pv key, bool reverse);
 
+/* Raise t with args (a tuple; PV_NULL for none), rooted while the
+ * exception object is made. */
+_Noreturn void builtin_raise(const ptype *t, pv args) {
+    if (!args) args = tuple_new(0);
+    gc_root_push(&args);
+    rt_raise(exc_new(t, args));
+}
+
 void *builtin_self(pv self, const ptype *t) {
     if (!rt_isinstance_type(pv_type(self), t))
         rt_raise_fmt(&t_TypeError, "argument should be a '%s' not a '%s'", t->name->data, rt_type_name(self));
@@ -364,7 +372,7 @@ static pv next_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv v = rt_next(args[0]);
     if (v) return v;
     if (n > 1) return args[1];
-    rt_raise(exc_new(&t_StopIteration, tuple_new(0)));
+    builtin_raise(&t_StopIteration, PV_NULL);
 }
 BUILTIN(next, next, 1, 2, false);
 
@@ -473,7 +481,7 @@ static pv input_fn(int n, const pv *args, int nkw, const pv *kw) {
         int c = stdin_char();
         if (c == 3) {
             out_char(&rt_stdout, '\n');
-            rt_raise(exc_new(&t_KeyboardInterrupt, tuple_new(0)));
+            builtin_raise(&t_KeyboardInterrupt, PV_NULL);
         }
         if (c < 0 || c == 4) {
             if (line.len == 0) rt_raise_msg(&t_OSError, "EOF");

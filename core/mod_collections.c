@@ -230,7 +230,7 @@ static pv deque_make(const ptype *t, int n, const pv *args, int nkw, const pv *k
     pv maxlen = n > 1 ? args[1] : rt_kwarg(&N(maxlen), nkw, kw, PV_NULL);
     rt_check_args(n, maxlen ? 1 : 2, 3);
     int64_t m = rt_to_int(maxlen);
-    if (m < 0) rt_raise(exc_new(&t_ValueError, tuple_new(0)));
+    if (m < 0) builtin_raise(&t_ValueError, PV_NULL);
     if (m >= 0xFFFF) rt_memory_error((size_t)(m + 1) * sizeof(pv));
     pdeque *d = gc_alloc(sizeof(pdeque));
     pv self = (pv)d;

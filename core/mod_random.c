@@ -48,7 +48,7 @@ static uint32_t rand_below(uint64_t n) {
     }
 }
 
-static _Noreturn void bare(const ptype *t) { rt_raise(exc_new(t, tuple_new(0))); }
+static _Noreturn void bare(const ptype *t) { builtin_raise(t, PV_NULL); }
 
 static pv rnd_seed_fn(int n, const pv *args, int nkw, const pv *kw) {
     if (n == 0 || args[0] == PV_NONE) rand_seed(hal_entropy());

@@ -13,8 +13,7 @@
 static pv sys_exit_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv t = tuple_new(n ? 1 : 0);
     if (n) ((ptuple *)t)->items[0] = args[0];
-    gc_root_push(&t);
-    rt_raise(exc_new(&t_SystemExit, t));
+    builtin_raise(&t_SystemExit, t);
 }
 
 static pv sys_print_exception_fn(int n, const pv *args, int nkw, const pv *kw) {
@@ -47,7 +46,7 @@ static pv read_until(int64_t max, bool line) {
     gc_root_push((pv *)&s.buf);
     while (max < 0 || (int64_t)s.len < max) {
         int c = stdin_char();
-        if (c == 3) rt_raise(exc_new(&t_KeyboardInterrupt, tuple_new(0)));
+        if (c == 3) builtin_raise(&t_KeyboardInterrupt, PV_NULL);
         if (c < 0 || c == 4) break;
         char ch = c == '\r' ? '\n' : (char)c;
         vstr_add(&s, &ch, 1);

@@ -27,9 +27,11 @@ static void sleep_us(int64_t us) {
     }
 }
 
+/* sleep(seconds): an int, or any number as a float */
 static pv time_sleep_fn(int n, const pv *args, int nkw, const pv *kw) {
-    if (pv_is(args[0], &t_float)) sleep_us(float_trunc(rt_to_float(args[0]) * 1e6f));
-    else rt_sleep_ms(rt_to_int(args[0]) * 1000);
+    pv s = args[0];
+    if (PV_IS_INT(s) || pv_is(s, &t_int) || pv_is(s, &t_bool)) rt_sleep_ms(rt_to_int(s) * 1000);
+    else sleep_us(float_trunc(rt_to_float(s) * 1e6f));
     return PV_NONE;
 }
 static pv time_sleep_ms_fn(int n, const pv *args, int nkw, const pv *kw) {

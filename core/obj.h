@@ -343,6 +343,7 @@ pv seq_iter_new(pv seq);   /* generic index-based iterator */
 pv set_new(const ptype *t);           /* an empty set or frozenset (t_set, t_frozenset) */
 void set_add(pv set, pv item);
 void *builtin_self(pv self, const ptype *t); /* self of a method, checked: TypeError otherwise */
+_Noreturn void builtin_raise(const ptype *t, pv args); /* args: a tuple, PV_NULL for none */
 pv *seq_items(pv v, size_t *n);       /* items of a list, tuple or namedtuple; NULL otherwise */
 int stdin_char(void);                 /* a terminal byte, Ctrl-C as 3; -1 at the end */
 /* An output stream onto a Python file object (print(file=f)): its write

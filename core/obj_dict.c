@@ -20,6 +20,12 @@ pv dict_new(size_t cap) {
     return (pv)d;
 }
 
+/* A dict in flash (errno.errorcode) is read-only: a bare TypeError, as
+ * MicroPython's fixed dicts. */
+static void check_writable(const pdict *d) {
+    if (!gc_owns(d)) builtin_raise(&t_TypeError, PV_NULL);
+}
+
 static bool key_eq(pv a, pv b) {
     if (a == b) return true;
     if (PV_IS_INT(a) && PV_IS_INT(b)) return false;
@@ -86,6 +92,7 @@ pv dict_get(pv dict, pv key) {
 
 void dict_set(pv dict, pv key, pv value) {
     pdict *d = (pdict *)dict;
+    check_writable(d);
     /* a small dict is searched without hashing; a new key is hashed anyway,
      * which also refuses unhashable keys */
     uint32_t h = d->index ? rt_hash(key) : 0;
@@ -111,6 +118,7 @@ void dict_set(pv dict, pv key, pv value) {
 
 bool dict_del(pv dict, pv key) {
     pdict *d = (pdict *)dict;
+    check_writable(d);
     int i = find(d, key, d->index ? rt_hash(key) : 0);
     if (i < 0) return false;
     d->entries[i].key = PV_NULL;
@@ -121,9 +129,8 @@ bool dict_del(pv dict, pv key) {
 
 static _Noreturn void key_error(pv key) {
     pv t = tuple_new(1);
-    gc_root_push(&t);
     ((ptuple *)t)->items[0] = key;
-    rt_raise(exc_new(&t_KeyError, t));
+    builtin_raise(&t_KeyError, t);
 }
 
 /* dict and OrderedDict: insertion ordered both, they differ only in name */
@@ -292,6 +299,7 @@ static pv dict_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
 
 static pv dict_popitem_fn(int n, const pv *args, int nkw, const pv *kw) {
     pdict *d = dict_self(args[0]);
+    check_writable(d);
     for (int i = d->filled - 1; i >= 0; i--) {
         if (!d->entries[i].key) continue;
         pv t = tuple_new(2);
@@ -343,6 +351,7 @@ static pv dict_update_fn(int n, const pv *args, int nkw, const pv *kw) {
 
 static pv dict_clear_fn(int n, const pv *args, int nkw, const pv *kw) {
     pdict *d = dict_self(args[0]);
+    check_writable(d);
     memset(d->entries, 0, d->cap * sizeof(pentry));
     if (d->index) memset(d->index, 0, index_slots(d) * sizeof(uint16_t));
     d->used = d->filled = 0;

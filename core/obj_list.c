@@ -116,10 +116,10 @@ static pv repeat(pv seq, pv k) {
 
 /* Appends every item of an iterable to a list (both rooted by the caller). */
 static void list_extend(pv list, pv src) {
-    size_t n;
+    size_t n, now;
     if (seq_items(src, &n)) {
         /* a list may be extended by itself: n is fixed before the first append */
-        for (size_t i = 0; i < n; i++) list_append(list, seq_items(src, &n)[i]);
+        for (size_t i = 0; i < n; i++) list_append(list, seq_items(src, &now)[i]);
         return;
     }
     pv it = rt_iter(src);
@@ -599,7 +599,7 @@ static pv range_subscr(pv self, pv index, pv value) {
     size_t count;
     if (rt_slice_indices(index, len, &start, &stop, &step, &count)) {
         int64_t s = r->start + (int64_t)start * r->step, st = (int64_t)r->step * step;
-        int64_t e = s + (int64_t)count * st;
+        int64_t e = r->start + (int64_t)stop * r->step;
         /* the end may lie one step beyond 32 bits: the last item does not */
         if (e > INT32_MAX) e = INT32_MAX;
         if (e < INT32_MIN) e = INT32_MIN;

@@ -171,7 +171,7 @@ static pv set_unary(int op, pv self) {
     case OP_LEN: return PV_FROM_INT(s->used);
     case OP_BOOL: return PV_BOOL(s->used != 0);
     case OP_HASH: {
-        if (s->type != &t_frozenset) return PV_NULL;
+        if (s->type != &t_frozenset) rt_raise_msg(&t_TypeError, "unsupported type for __hash__: 'set'");
         /* order-independent: a sum over the items */
         uint32_t h = 0x2F0F5E7u;
         for (size_t i = 0; i < s->alloc; i++)
@@ -355,7 +355,7 @@ static pv set_remove_fn(int n, const pv *args, int nkw, const pv *kw) {
     if (!lookup(mutable_self(args[0]), args[1], REMOVE)) {
         pv t = tuple_new(1);
         ((ptuple *)t)->items[0] = args[1];
-        rt_raise(exc_new(&t_KeyError, t));
+        builtin_raise(&t_KeyError, t);
     }
     return PV_NONE;
 }
