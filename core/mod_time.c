@@ -7,25 +7,35 @@
 #define TICKS_PERIOD (1u << 30)
 #define TICKS_MASK (TICKS_PERIOD - 1)
 
-/* Sleep in short slices: on the host only these ticks move the display and
- * buttons, and Ctrl-C ends the wait within a slice. */
-void rt_sleep_ms(int64_t ms) {
-    uint32_t start = hal_ticks_ms();
+/* Sleep by the microsecond clock, in slices of at most 10 ms (on the host
+ * only these ticks move the display and buttons, and Ctrl-C ends the wait
+ * within a slice); the last fraction of a millisecond is waited out. */
+static void sleep_span(uint32_t us) {
+    uint32_t start = hal_ticks_us();
     for (;;) {
         rt_poll();
-        uint32_t elapsed = hal_ticks_ms() - start;
-        if (ms <= 0 || elapsed >= (uint64_t)ms) break;
-        hal_sleep_ms((uint32_t)(ms - elapsed < 10 ? ms - elapsed : 10));
+        uint32_t elapsed = hal_ticks_us() - start;
+        if (elapsed >= us) return;
+        uint32_t left = us - elapsed;
+        if (left < 1000) {
+            while (hal_ticks_us() - start < us) {
+            }
+            return;
+        }
+        hal_sleep_ms(left / 1000 < 10 ? left / 1000 : 10);
     }
 }
 
-/* Whole milliseconds by sleeping, the rest by watching the microsecond clock. */
+/* The microsecond clock wraps after 71 minutes: longer sleeps go in spans. */
+#define SPAN_US 1000000000u
+
 static void sleep_us(int64_t us) {
-    rt_sleep_ms(us / 1000);
-    uint32_t rest = us > 0 ? (uint32_t)(us % 1000) : 0, start = hal_ticks_us();
-    while (hal_ticks_us() - start < rest) {
-    }
+    if (us <= 0) rt_poll();
+    for (; us > 0; us -= SPAN_US) sleep_span(us > SPAN_US ? SPAN_US : (uint32_t)us);
 }
+
+/* At least ms milliseconds (none for ms <= 0), responsive to Ctrl-C. */
+void rt_sleep_ms(int64_t ms) { sleep_us(ms > INT64_MAX / 1000 ? INT64_MAX : ms * 1000); }
 
 /* sleep(seconds): an int, or any number as a float */
 static pv time_sleep_fn(int n, const pv *args, int nkw, const pv *kw) {

@@ -24,18 +24,24 @@ g = f
 g |= set([3])
 print(g, f, g is f)
 print(hash(f) == hash(frozenset([2, 1])), f in set([f]), {f: 'x'}[frozenset([1, 2])])
-print(len(set([f, frozenset([2, 1]), frozenset()])))
+fs = [f, frozenset([2, 1]), frozenset()]
+print(len(set(fs)))
 s = set(['ab', 'ab', 'cd'])
 print(len(s), 'ab' in s, 'a' in s, sorted(s))
 print(set([1, 2]) | set(), set() & set([1]), set([1]) ^ set([1]))
-for op in ('|', '&', '-', '^', '<', '<=', '>', '>='):
+def bad_op(f):
     try:
-        eval_op = {'|': lambda: a | [1], '&': lambda: a & [1], '-': lambda: a - [1],
-                   '^': lambda: a ^ [1], '<': lambda: a < [1], '<=': lambda: a <= [1],
-                   '>': lambda: a > [1], '>=': lambda: a >= [1]}[op]
-        eval_op()
+        f()
     except TypeError as e:
         print('TypeError', e)
+bad_op(lambda: a | [1])
+bad_op(lambda: a & [1])
+bad_op(lambda: a - [1])
+bad_op(lambda: a ^ [1])
+bad_op(lambda: a < [1])
+bad_op(lambda: a <= [1])
+bad_op(lambda: a > [1])
+bad_op(lambda: a >= [1])
 try:
     [1] | a
 except TypeError as e:
