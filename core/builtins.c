@@ -26,7 +26,9 @@ void *builtin_self(pv self, const ptype *t) {
  * terminal. */
 static void file_write(pout *o, const char *s, size_t n) {
     pv str = str_new(&t_str, s, n);
+    gc_root_push(&str); /* an argument is the caller's to keep */
     rt_call1(((pfileout *)o)->write, str);
+    gc_root_pop(1);
 }
 
 pout *fileout_open(pfileout *fo, pv file) {
@@ -356,7 +358,12 @@ static pv reversed_fn(int n, const pv *args, int nkw, const pv *kw) {
     while (i < sizeof seqs / sizeof seqs[0] && seqs[i] != t) i++;
     if (i == sizeof seqs / sizeof seqs[0]) {
         pv r = rt_getattr_try(args[0], &N(__reversed__));
-        if (r) return rt_call0(r);
+        if (r) {
+            gc_root_push(&r);
+            r = rt_call0(r);
+            gc_root_pop(1);
+            return r;
+        }
     }
     return wrap_new(&t_reversed, args[0], PV_NULL, (int64_t)rt_len(args[0]));
 }

@@ -373,7 +373,6 @@ extern uint32_t rand_state[4];
 void rand_seed(uint32_t seed);
 
 /* ---- printing helpers ---- */
-void print_seq(pout *o, pv *items, size_t n, const char *open, const char *close, bool repr);
 void print_bytes(pout *o, const uint8_t *p, size_t n, char quote_pref);
 
 #endif

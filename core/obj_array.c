@@ -215,7 +215,10 @@ static const uint8_t *items_flat(const pitems *s, const uint8_t *lo, const uint8
     return t;
 }
 
-static bool items_equal(const pitems *a, const pitems *b) {
+/* Equal items; compared by value, the items are looked up afresh each
+ * time: comparing objects of an O array may run Python code that resizes
+ * either side. */
+static bool items_equal(pv lhs, pv rhs, pitems *a, pitems *b) {
     if (a->n != b->n) return false;
     size_t isz = typecode_size(a->tc);
     if (a->tc == b->tc && a->tc != 'f' && a->tc != 'd' && a->tc != 'O') {
@@ -227,12 +230,12 @@ static bool items_equal(const pitems *a, const pitems *b) {
     pv x = PV_NULL;
     gc_root_push(&x);
     bool eq = true;
-    for (size_t k = 0; eq && k < a->n; k++) {
+    for (size_t k = 0; eq && get_items(lhs, a) && get_items(rhs, b) && k < a->n && k < b->n; k++) {
         x = typecode_load(a->tc, item_at(a, k));
         eq = rt_equal(x, typecode_load(b->tc, item_at(b, k)));
     }
     gc_root_pop(1);
-    return eq;
+    return eq && a->n == b->n;
 }
 
 /* ==, != with any buffer (same format: bytes; otherwise item values);
@@ -243,7 +246,7 @@ static pv items_compare(int op, pv lhs, pv rhs) {
         if (op == OP_EQ || op == OP_NE) return PV_BOOL(op == OP_NE);
         return PV_NULL;
     }
-    if (op == OP_EQ || op == OP_NE) return PV_BOOL(items_equal(&a, &b) == (op == OP_EQ));
+    if (op == OP_EQ || op == OP_NE) return PV_BOOL(items_equal(lhs, rhs, &a, &b) == (op == OP_EQ));
     if (a.tc != 'B' || b.tc != 'B') return PV_NULL;
     size_t m = a.n < b.n ? a.n : b.n;
     int c = 0;
@@ -262,7 +265,7 @@ static pv items_contains(pv container, pv item) {
     pitems s, sub;
     get_items(container, &s);
     if (is_intlike(item) || pv_is(item, &t_float) || s.tc == 'O') {
-        for (size_t k = 0; k < s.n; k++)
+        for (size_t k = 0; get_items(container, &s) && k < s.n; k++)
             if (rt_equal(typecode_load(s.tc, item_at(&s, k)), item)) return PV_TRUE;
         return PV_FALSE;
     }

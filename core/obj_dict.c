@@ -370,11 +370,11 @@ static pv dict_copy_fn(int n, const pv *args, int nkw, const pv *kw) {
 static pv dict_fromkeys_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv d = dict_new(4);
     gc_root_push(&d);
-    pv it = rt_iter(args[0]);
+    pv it = rt_iter(args[0]), k = PV_NULL;
     gc_root_push(&it);
-    pv k;
+    gc_root_push(&k); /* hashing a key may allocate */
     while ((k = rt_next(it)) != PV_NULL) dict_set(d, k, n > 1 ? args[1] : PV_NONE);
-    gc_root_pop(2);
+    gc_root_pop(3);
     return d;
 }
 

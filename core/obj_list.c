@@ -4,15 +4,6 @@
 #include "obj.h"
 #include "vm.h"
 
-void print_seq(pout *o, pv *items, size_t n, const char *open, const char *close, bool repr) {
-    out_str(o, open);
-    for (size_t i = 0; i < n; i++) {
-        if (i) out_str(o, ", ");
-        rt_print(o, items[i], true);
-    }
-    if (n == 1 && open[0] == '(') out_char(o, ',');
-    out_str(o, close);
-}
 
 /* The items of a list, a tuple or a tuple-shaped type (a namedtuple: one
  * that indexes with the tuple's own subscr), or NULL. */
@@ -74,10 +65,20 @@ static pv tuple_make(const ptype *t, int n, const pv *args, int nkw, const pv *k
     return seq_to_tuple_or_list(args[0], false);
 }
 
-static void tuple_print(pout *o, pv self, bool repr) {
-    ptuple *t = (ptuple *)self;
-    print_seq(o, t->items, t->len, "(", ")", repr);
+/* Items are looked up afresh after each one: printing may run Python code
+ * that changes a list. */
+static void seq_print(pout *o, pv self, const char *open, const char *close) {
+    size_t n;
+    out_str(o, open);
+    for (size_t i = 0; seq_items(self, &n) && i < n; i++) {
+        if (i) out_str(o, ", ");
+        rt_print(o, seq_items(self, &n)[i], true);
+    }
+    if (seq_items(self, &n) && n == 1 && open[0] == '(') out_char(o, ',');
+    out_str(o, close);
 }
+
+static void tuple_print(pout *o, pv self, bool repr) { seq_print(o, self, "(", ")"); }
 
 pv tuple_unary(int op, pv self) {
     ptuple *t = (ptuple *)self;
@@ -274,10 +275,7 @@ static pv list_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw
     return seq_to_tuple_or_list(args[0], true);
 }
 
-static void list_print(pout *o, pv self, bool repr) {
-    plist *l = (plist *)self;
-    print_seq(o, l->items, l->len, "[", "]", repr);
-}
+static void list_print(pout *o, pv self, bool repr) { seq_print(o, self, "[", "]"); }
 
 static pv list_unary(int op, pv self) {
     plist *l = (plist *)self;

@@ -32,21 +32,24 @@ static void grow(pv set) {
     size_t alloc = i < sizeof sizes / sizeof sizes[0] ? sizes[i] : ((n + n / 2) | 1);
     if (alloc > 0xFFFF) rt_memory_error(alloc * sizeof(pv));
     pv *table = gc_alloc(alloc * sizeof(pv)); /* set is rooted by the caller */
-    pv *old = s->table;
+    pv old = (pv)s->table; /* rooted: it holds the items until they move */
+    gc_root_push(&old);
     size_t old_alloc = s->alloc;
     s->table = table;
     s->alloc = (uint16_t)alloc;
     s->used = 0;
-    /* hashes of items already in a set are computed without allocating
-     * more than a boxed int, and equal items never meet here */
+    /* equal items never meet here: no comparisons, only hashes */
     for (size_t k = 0; k < old_alloc; k++) {
-        if (!FILLED(old[k])) continue;
-        size_t pos = rt_hash(old[k]) % s->alloc;
-        while (s->table[pos] != PV_NULL) pos = (pos + 1) % s->alloc;
-        s->table[pos] = old[k];
+        pv v = ((pv *)old)[k];
+        if (!FILLED(v)) continue;
+        size_t pos = rt_hash(v) % alloc;
+        if (s->table != table) break; /* a __hash__ changed the set: its items are in the new table already */
+        while (table[pos] != PV_NULL) pos = (pos + 1) % alloc;
+        table[pos] = v;
         s->used++;
     }
-    gc_free(old);
+    gc_root_pop(1);
+    gc_free((void *)old);
 }
 
 /* Find item; with ADD insert it when absent, with REMOVE take it out when
