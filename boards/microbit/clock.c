@@ -1,4 +1,4 @@
-/* clock.c — milliseconds from TIMER0 (QEMU does not tick the RTC): a 1 MHz
+/* clock.c — milli- and microseconds from TIMER0 (QEMU does not tick the RTC): a 1 MHz
  * count cleared every 1000 us; each period advances the clock, steps the
  * display scan and calls the core's tick. */
 #include "hal.h"
