@@ -40,6 +40,15 @@ pv gc_young[8];
 uint8_t gc_young_n;
 bool gc_top;
 
+/* Switches of the gc and micropython modules (mod_gc.c): gc.disable()
+ * clears gc_auto, so a full arena fails the allocation instead of
+ * collecting; micropython.heap_lock() fails every allocation; gc.threshold
+ * collects after that many bytes were allocated since the last collection. */
+bool gc_auto;
+uint8_t gc_locked;
+uint32_t gc_threshold;
+static uint32_t allocated;
+
 #define MAX_ROOTS 32
 static pv *roots[MAX_ROOTS];
 static int nroots;
@@ -67,6 +76,10 @@ void gc_init(void *arena, size_t size) {
     gc_young_n = 0;
     gc_top = false;
     memset(gc_young, 0, sizeof gc_young);
+    gc_auto = true;
+    gc_locked = 0;
+    gc_threshold = GC_NO_THRESHOLD;
+    allocated = 0;
 }
 
 bool gc_owns(const void *p) {
@@ -165,6 +178,7 @@ static void sweep(void) {
 }
 
 void gc_collect(void) {
+    allocated = 0;
     next_fit = 0;
     mark_sp = 0;
     mark_overflow = false;
@@ -258,15 +272,17 @@ static void *find(size_t n) {
 void *gc_alloc_try(size_t bytes) {
     size_t n = (bytes + BLOCK - 1) / BLOCK;
     if (n == 0) n = 1;
-    if (n > nblocks) return NULL;
+    if (n > nblocks || gc_locked) return NULL;
 #ifdef PITH_GC_STRESS
-    gc_collect();
+    if (gc_auto) gc_collect();
 #endif
+    if (gc_auto && allocated >= gc_threshold) gc_collect();
     void *p = find(n);
-    if (!p) {
+    if (!p && gc_auto) {
         gc_collect();
         p = find(n);
     }
+    if (p) allocated += (uint32_t)(n * BLOCK);
     return p;
 }
 

@@ -29,6 +29,10 @@ int hal_interrupted(void);
 /* Milliseconds since boot, wrapping at 2**32. */
 uint32_t hal_ticks_ms(void);
 
+/* Microseconds since boot, wrapping at 2**32: a real microsecond count
+ * (time.ticks_us), not milliseconds times 1000. */
+uint32_t hal_ticks_us(void);
+
 /* Sleep up to ms milliseconds without burning the CPU; return early when an
  * interrupt is latched (the core checks hal_interrupted afterwards). */
 void hal_sleep_ms(uint32_t ms);

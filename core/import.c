@@ -3,6 +3,7 @@
 
 extern const pmodule mod_gc, mod_sys, mod_time, mod_random, mod_micropython, mod_array, mod_microbit, mod_math;
 extern const pmodule mod_struct, mod_binascii, mod_io; /* mod_struct.c, mod_binascii.c, mod_io.c */
+extern const pmodule mod_collections, mod_errno;
 
 /* Built-in modules, with MicroPython's u-prefixed aliases. */
 static const struct {
@@ -14,10 +15,13 @@ static const struct {
     {&N(array), &mod_array}, {&N(uarray), &mod_array}, {&N(microbit), &mod_microbit}, {&N(math), &mod_math},
     {&N(struct), &mod_struct}, {&N(ustruct), &mod_struct}, {&N(binascii), &mod_binascii},
     {&N(ubinascii), &mod_binascii}, {&N(io), &mod_io}, {&N(uio), &mod_io},
+    {&N(collections), &mod_collections}, {&N(ucollections), &mod_collections},
+    {&N(errno), &mod_errno}, {&N(uerrno), &mod_errno},
 };
 
 pv mod_import(const pstr *name) {
     for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
-        if (modules[i].name == name) return (pv)modules[i].mod;
+        if (modules[i].name == name)
+            return modules[i].mod == &mod_sys ? sys_module() : (pv)modules[i].mod; /* sys keeps state in the heap */
     rt_raise_fmt(&t_ImportError, "no module named '%s'", name->data);
 }

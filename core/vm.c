@@ -155,16 +155,20 @@ static frame *alloc_frame(pfun *fn) {
                 c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
             }
             if (!c) too_deep();
-            /* leave room for the RuntimeError and its traceback */
-            if (!gc_has_free(RESERVE)) {
-                gc_free(c);
-                too_deep();
-            }
             c->end = c->data + n;
         }
         c->prev = chunks;
         c->top = c->data;
         chunks = c;
+        /* leave room for the RuntimeError and its traceback */
+        if (!gc_has_free(RESERVE)) {
+            gc_collect();
+            if (!gc_has_free(RESERVE)) {
+                chunks = c->prev;
+                gc_free(c);
+                too_deep();
+            }
+        }
     }
     frame *f = (frame *)chunks->top;
     chunks->top += words;

@@ -26,6 +26,14 @@ void gc_mark_shallow(const void *p);
 extern pv vm_main_globals;     /* __main__'s dict */
 extern pv vm_last_exc;         /* for pith_print_exception */
 extern pv vm_intern;           /* list of heap-interned names */
-extern pv vm_extra_roots[4];   /* module state (urandom, display) */
+/* Module state kept in the heap, one named slot each. */
+enum {
+    VM_ROOT_DISPLAY,  /* the microbit display (mod_microbit.c) */
+    VM_ROOT_SIM,      /* the simulator's records (mod_microbit.c) */
+    VM_ROOT_SYS,      /* the sys module with argv, path, modules (mod_sys.c; import.c fills modules) */
+    VM_ROOT_SCHED,    /* micropython.schedule's queue (mod_micropython.c) */
+    VM_ROOTS
+};
+extern pv vm_extra_roots[VM_ROOTS];
 
 #endif

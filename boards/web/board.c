@@ -19,6 +19,7 @@ extern void js_set_interrupt_char(int c);
 extern int js_interrupted(void);
 extern int js_interrupt_pending(void);
 extern uint32_t js_ticks_ms(void);
+extern uint32_t js_ticks_us(void);
 extern void js_wait(int timeout_ms);
 extern uint32_t js_entropy(void);
 extern void js_display(const uint8_t *bright);
@@ -76,6 +77,8 @@ int hal_interrupted(void) {
 }
 
 uint32_t hal_ticks_ms(void) { return js_ticks_ms(); }
+
+uint32_t hal_ticks_us(void) { return js_ticks_us(); }
 
 void hal_sleep_ms(uint32_t ms) {
     uint32_t start = js_ticks_ms();

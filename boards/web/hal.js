@@ -8,6 +8,8 @@ mergeInto(LibraryManager.library, {
   js_interrupted: function () { return Module.board.interrupted(); },
   js_interrupt_pending: function () { return Module.board.interruptPending(); },
   js_ticks_ms: function () { return Module.board.ticksMs() >>> 0; },
+  // ticksMs() is performance.now(): fractional, to the microsecond or so
+  js_ticks_us: function () { return Math.floor(Module.board.ticksMs() * 1000) >>> 0; },
   js_wait: function (ms) { Module.board.wait(ms); },
   js_entropy: function () { return Module.board.entropy() >>> 0; },
   js_display: function (ptr) { Module.board.display(HEAPU8.subarray(ptr, ptr + 25)); },
