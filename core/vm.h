@@ -18,6 +18,12 @@ void gc_mark_shallow(const void *p);
 extern pv vm_main_globals;     /* __main__'s dict */
 extern pv vm_last_exc;         /* for pith_print_exception */
 extern pv vm_intern;           /* list of heap-interned names */
-extern pv vm_extra_roots[4];   /* module state (urandom, display) */
+extern pv vm_extra_roots[4];   /* module state, one slot each: */
+enum {
+    ROOT_DISPLAY,   /* mod_microbit.c: the display's animation */
+    ROOT_PRESSES,   /* mod_microbit.c: simulated button presses (test hooks) */
+    ROOT_MODULES,   /* import.c: sys.modules, the modules loaded from files */
+    ROOT_REPL,      /* repl.c: the entry being typed or pasted */
+};
 
 #endif
