@@ -43,8 +43,9 @@ static _Noreturn void os_error(int err) {
 
 static _Noreturn void not_found(void) { rt_raise_msg(&t_OSError, "file not found"); }
 
+/* A name or mode: str, or bytes as v1 takes them too. */
 static const pstr *str_arg(pv v) {
-    if (!pv_is(v, &t_str)) rt_raise_fmt(&t_TypeError, "can't convert '%s' object to str implicitly", rt_type_name(v));
+    if (!pv_is(v, &t_str) && !pv_is(v, &t_bytes)) rt_raise_fmt(&t_TypeError, "can't convert '%s' object to str implicitly", rt_type_name(v));
     return (const pstr *)v;
 }
 
@@ -444,7 +445,10 @@ static pv uname_subscr(pv self, pv index, pv value) {
     return (pv)&uname_values[rt_index(index, UNAME_N, "tuple")];
 }
 
-static const ptype t_uname = {TYPE_HEAD(uname_result), .print = uname_print, .attr = uname_attr, .subscr = uname_subscr};
+static pv uname_unary(int op, pv self) { return op == OP_LEN ? PV_FROM_INT(UNAME_N) : PV_NULL; }
+
+static const ptype t_uname = {TYPE_HEAD(uname_result), .print = uname_print, .unary = uname_unary,
+                              .attr = uname_attr, .subscr = uname_subscr, .iter = seq_iter_new};
 static const pobj uname_result = {&t_uname};
 
 static pv os_uname_fn(int n, const pv *args, int nkw, const pv *kw) { return (pv)&uname_result; }
