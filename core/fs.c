@@ -267,16 +267,41 @@ int fs_remove(const char *name, size_t len) {
     return FS_OK;
 }
 
-/* A new head for the same data under the new name, a generation ahead of
- * the old head, which is then zeroed: of the two a reset may leave, fs_mount
- * keeps the newer. A file already called `to` goes first. */
+/* Over an existing file: a copy under the new name, committed as the
+ * target's next version (so a reset leaves the old target or the new one),
+ * then the source is removed. */
+static int copy_over(const char *from, size_t flen, const char *to, size_t tlen) {
+    uint16_t id;
+    int err = fs_create(to, tlen, &id);
+    int src = fs_lookup(from, flen);
+    uint16_t sid = fs_id(src), hint = 0;
+    uint32_t size = fs_size(src);
+    uint8_t buf[FS_DATA]; /* a chunk may move while the next one is allocated */
+    for (uint32_t pos = 0; !err && pos < size; pos += FS_DATA) {
+        size_t k;
+        const uint8_t *p = fs_span(sid, pos, &hint, &k);
+        if (!p) break;
+        if (k > size - pos) k = size - pos;
+        memcpy(buf, p, k);
+        err = fs_append(id, pos / FS_DATA + 1, buf, k);
+    }
+    if (err) {
+        fs_discard(id);
+        return err;
+    }
+    fs_commit(id, size);
+    return fs_remove(from, flen);
+}
+
+/* Without a target: a new head for the same data under the new name, a
+ * generation ahead of the old head, which is then zeroed; of the two a
+ * reset may leave, fs_mount keeps the newer. */
 int fs_rename(const char *from, size_t flen, const char *to, size_t tlen) {
     if (fs_lookup(from, flen) < 0) return FS_ENOENT;
     if (flen == tlen && memcmp(from, to, flen) == 0) return FS_OK;
+    if (fs_lookup(to, tlen) >= 0) return copy_over(from, flen, to, tlen);
     int c = alloc();
     if (c < 0) return FS_ENOSPC;
-    int target = fs_lookup(to, tlen);
-    if (target >= 0) fs_discard(fs_id(target));
     int head = fs_lookup(from, flen); /* the allocation may have moved it */
     put_word((unsigned)c, 4, fs_size(head) | (uint32_t)((gen((unsigned)head) + 1) & GEN_MASK) << GEN_SHIFT);
     put((unsigned)c, 8, to, tlen);
