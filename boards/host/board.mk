@@ -8,7 +8,7 @@ HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/boa
 HOST_CFLAGS := $(WARN) -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl
+.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl test-fs-crash
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
 host-stress: $(BUILD)/host-stress/pith
@@ -43,6 +43,11 @@ test-fuzz: $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
 test-host-repl: $(BUILD)/host/pith
 	python3 tests/host/repl.py $(BUILD)/host/pith
 
+# Power failures in the middle of filesystem writes (--flash-cut): every
+# file survives whole, old or new (tests/host/fs_crash.py).
+test-fs-crash: $(BUILD)/host/pith
+	python3 tests/host/fs_crash.py $(BUILD)/host/pith
+
 GOLDEN_BOARDS += host host-asan host-stress
 GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
-TEST_STEPS += test-fuzz test-host-repl
+TEST_STEPS += test-fuzz test-host-repl test-fs-crash

@@ -10,6 +10,9 @@
  *                       in memory for this run
  *
  *   --test-hooks        honour `# buttons: A:100-300` in FILE (simulated presses)
+ *   --flash-cut N       the power fails before the Nth flash word write or
+ *                       page erase (from 0): the run ends with status 86
+ *                       and the image keeps what was written (tests/host/fs_crash.py)
  *
  * The host has no buttons or temperature sensor, and microbit.reset() ends
  * the program with a message.
@@ -37,6 +40,13 @@ static volatile sig_atomic_t interrupt_enabled, interrupted, pending_ctrl_c;
 static uint8_t *flash;
 static size_t flash_pages;
 static int flash_fd = -1;
+static long flash_cut = -1;
+
+#define CUT_STATUS 86
+
+static void flash_step(void) {
+    if (flash_cut >= 0 && flash_cut-- == 0) _exit(CUT_STATUS);
+}
 static struct termios saved_tty;
 static int tty_raw;
 
@@ -130,14 +140,19 @@ static void flash_sync(const uint8_t *at, size_t n) {
 }
 
 void hal_flash_erase(const uint8_t *page) {
+    flash_step();
     memset(flash + (page - flash), 0xFF, HAL_FLASH_PAGE);
     flash_sync(page, HAL_FLASH_PAGE);
 }
 
+/* A word at a time, so --flash-cut can stop between any two. */
 void hal_flash_write(const uint8_t *dst, const void *src, size_t len) {
     uint8_t *d = flash + (dst - flash);
-    for (size_t i = 0; i < len; i++) d[i] &= ((const uint8_t *)src)[i];
-    flash_sync(dst, len);
+    for (size_t i = 0; i < len; i += 4) {
+        flash_step();
+        for (size_t k = i; k < i + 4; k++) d[k] &= ((const uint8_t *)src)[k];
+        flash_sync(dst + i, 4);
+    }
 }
 
 /* The image's pages (an existing image keeps its size), erased when new. */
@@ -205,7 +220,7 @@ static char *read_file(const char *path, size_t *len) {
 }
 
 static int usage(void) {
-    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [--flash IMAGE] [--test-hooks] [FILE.py | -c CODE]\n");
+    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [--flash IMAGE [--flash-cut N]] [--test-hooks] [FILE.py | -c CODE]\n");
     return 2;
 }
 
@@ -227,6 +242,8 @@ int main(int argc, char **argv) {
             seed = strtol(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--flash") && i + 1 < argc) {
             image = argv[++i];
+        } else if (!strcmp(argv[i], "--flash-cut") && i + 1 < argc) {
+            flash_cut = strtol(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--test-hooks")) {
             test_hooks = 1;
         } else if (!strcmp(argv[i], "-c") && i + 1 < argc) {
