@@ -11,7 +11,7 @@
  *   HEAD | id << 8 | name length << 20
  *               a file's head: word 1 is its commit word (0xFFFFFFFF while
  *               the file is being written, then size | generation << 20),
- *               the name follows from byte 8;
+ *               the name (without '/') follows from byte 8;
  *   DATA | id << 8 | index << 20
  *               bytes [(index - 1) * FS_DATA, index * FS_DATA) of file id,
  *               from byte 4;
@@ -344,7 +344,9 @@ const uint8_t *fs_span(uint16_t id, uint32_t pos, uint16_t *hint, size_t *n) {
 static void repair(void) {
     size_t capacity = (size_t)nchunks * FS_DATA;
     for (unsigned c = 0; c < nchunks; c++) {
-        if (is_head(header(c)) && (!committed(c) || fs_size((int)c) > capacity)) kill(c);
+        uint32_t h = header(c);
+        if (is_head(h) && (!committed(c) || fs_size((int)c) > capacity || memchr(words(c) + 2, '/', h_arg(h))))
+            kill(c);
     }
     for (int a = fs_next(-1); a >= 0; a = fs_next(a)) {
         for (int b = fs_next(a); b >= 0; b = fs_next(b)) {

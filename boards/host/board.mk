@@ -44,9 +44,11 @@ test-host-repl: $(BUILD)/host/pith
 	python3 tests/host/repl.py $(BUILD)/host/pith
 
 # Power failures in the middle of filesystem writes (--flash-cut): every
-# file survives whole, old or new (tests/host/fs_crash.py).
-test-fs-crash: $(BUILD)/host/pith
+# file survives whole, old or new; and regions of foreign bytes mount
+# without a crash (tests/host/fs_crash.py).
+test-fs-crash: $(BUILD)/host/pith $(BUILD)/host-asan/pith
 	python3 tests/host/fs_crash.py $(BUILD)/host/pith
+	ASAN_OPTIONS=detect_leaks=0 python3 tests/host/fs_crash.py --foreign $(BUILD)/host-asan/pith
 
 GOLDEN_BOARDS += host host-asan host-stress
 GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
