@@ -36,8 +36,8 @@ extern void js_flash(const uint8_t *at, size_t len, size_t offset);
 #define TICK_MS 10
 /* The C stack is -sSTACK_SIZE in board.mk; leave room for the JS glue. */
 #define STACK_BYTES (56 * 1024)
-/* The micro:bit keeps main.py in 8 KB of flash; leave the browser room. */
-#define SCRIPT_MAX (32 * 1024)
+/* The request area: a file as big as the flash, after its names (web/hw.js). */
+#define SCRIPT_MAX (FLASH_PAGES * HAL_FLASH_PAGE + 256)
 
 /* The filesystem's flash: 128 KiB, about what the micro:bit has. The
  * browser keeps the master copy in the page's shared memory (and saves it
@@ -159,7 +159,8 @@ static void guard_stack(void) {
     pith_stack_init(&here, STACK_BYTES);
 }
 
-/* Where JS puts main.py before web_run, and how much fits. */
+/* Where JS puts main.py before web_run (or a request's names and file
+ * before web_run_file and web_fs_*), and how much fits. */
 EMSCRIPTEN_KEEPALIVE char *web_script_buf(void) { return script; }
 EMSCRIPTEN_KEEPALIVE int web_script_max(void) { return SCRIPT_MAX; }
 
