@@ -6,10 +6,11 @@ it (with raw-paste and soft reboot), main.py at boot, deep recursion and
 Ctrl-C at the friendly REPL, the free heap at a fresh prompt, and the LED
 matrix's pins while an image shows.
 
-The filesystem's checks drive the board as mpremote does (tests/device/
-tool.py): a 10 KB program by raw-paste, an `mpremote fs` session, a module
-copied with main.py and imported after a reboot, Ctrl-C on a busy main.py,
-resets at random moments during writes, a region full of foreign bytes.
+The filesystem's checks drive the board as mpremote and pyboard.py do
+(tests/device/tool.py): a 10 KB program by raw-paste, `mpremote fs` and
+`pyboard.py -f` sessions, a module copied with main.py and imported after a
+reboot, Ctrl-C on a busy main.py, resets at random moments during writes,
+a region full of foreign bytes.
 
 Each check boots its own QEMU; prints `ok NAME` or `FAIL NAME: why`, exits 1
 when any check failed."""
@@ -347,6 +348,27 @@ def check_mpremote_session(b):
     b.expect(BANNER)
 
 
+def check_pyboard_session(b):
+    """What `pyboard.py -f ls/cp/cat/rm/touch` and `pyboard.py FILE` send."""
+    b.expect(BANNER)
+    t = Tool(b)
+    t.enter_raw_repl()
+    data = bytes(range(256)) * 3                 # binary, several chunks
+    t.pb_put("blob.bin", data)                   # pyboard.py -f cp blob.bin :blob.bin
+    t.fs_touchfile("t.txt")                      # pyboard.py -f touch :t.txt
+    if t.pb_ls() != b"         768 blob.bin\r\n           0 t.txt\r\n" and \
+            t.pb_ls() != b"           0 t.txt\r\n         768 blob.bin\r\n":
+        raise Failed("pyboard.py -f ls: %r" % t.pb_ls())
+    if t.pb_get("blob.bin") != data:             # pyboard.py -f cp :blob.bin .
+        raise Failed("pyboard.py -f cp back differs")
+    t.pb_rm("t.txt")                             # pyboard.py -f rm :t.txt
+    if t.exec("print(open('blob.bin','rb').read(3))") != b"b'\\x00\\x01\\x02'\r\n":
+        raise Failed("pyboard.py FILE")
+    t.pb_rm("blob.bin")
+    if t.pb_ls() != b"":
+        raise Failed("pyboard.py -f ls after rm: %r" % t.pb_ls())
+
+
 def check_boot_files(b):
     """A .hex carrying main.py and a module (boards/microbit/mkhex, as the
     page's Download .hex): main.py runs at power-on and after a soft reboot."""
@@ -518,7 +540,7 @@ def main():
                   (check_recursion, plain), (check_ctrl_c, plain), (check_mem_free, plain),
                   (check_display, plain),
                   (check_raw_paste_10k, plain), (check_raw_paste_timeout, plain),
-                  (check_mpremote_session, plain), (check_boot_files, boot),
+                  (check_mpremote_session, plain), (check_pyboard_session, plain), (check_boot_files, boot),
                   (check_ctrl_c_main, busy), (check_resets_during_writes, plain),
                   (check_corrupt_region, corrupt)]
         only = os.environ.get("PITH_DEVICE_ONLY")

@@ -164,6 +164,35 @@ class Tool:
         path = ("./" + name) if dest_isdir else dest[1:]
         self.fs_writefile(path, data)
 
+    # ---- tools/pyboard.py -f: its own device-side code ----
+    def pb_ls(self, src=""):
+        return self.exec("import uos\nfor f in uos.ilistdir(%s):\n"
+                         " print('{:12} {}{}'.format(f[3]if len(f)>3 else 0,f[0],'/'if f[1]&0x4000 else ''))"
+                         % (("'%s'" % src) if src else ""))
+
+    def pb_get(self, src, chunk_size=256):
+        size = int(self.exec("import os\nprint(os.stat('%s')[6])" % src))
+        self.exec("f=open('%s','rb')\nr=f.read" % src)
+        contents = bytearray()
+        while True:
+            data = ast.literal_eval(self.exec("print(r(%u))" % chunk_size).rstrip(b"\r\n").decode("ascii"))
+            if not data:
+                break
+            contents.extend(data)
+        self.exec("f.close()")
+        if len(contents) != size:
+            raise ToolError("pyboard.py get: %d bytes, os.stat said %d" % (len(contents), size))
+        return bytes(contents)
+
+    def pb_put(self, dest, data, chunk_size=256):
+        self.exec("f=open('%s','wb')\nw=f.write" % dest)
+        for at in range(0, len(data), chunk_size):
+            self.exec("w(" + repr(data[at:at + chunk_size]) + ")")
+        self.exec("f.close()")
+
+    def pb_rm(self, src):
+        self.exec("import uos\nuos.remove('%s')" % src)
+
     # `mpremote df`
     def df(self):
         self.exec("import os")
