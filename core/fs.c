@@ -28,9 +28,10 @@
  * Wear: new chunks are taken round-robin from a cursor that starts at a
  * random chunk after each mount, so every page takes its share of writes.
  * When free chunks run short, the page with the most dead chunks is
- * compacted: its live chunks are copied elsewhere and it is erased. One
- * page's worth of free chunks is held back for that copy, so compaction
- * always has room.
+ * compacted: its live chunks are copied elsewhere and it is erased (and
+ * now and then a page in turn, so pages of files that never change wear
+ * too). One page's worth of free chunks is held back for that copy, so
+ * compaction always has room.
  *
  * Flash is read in place (the region is memory on every board); a word is
  * written at most twice between erases (once with data, once to zero it). */
@@ -49,6 +50,9 @@
 #define GEN_MASK 0xFFFu
 #define RESERVE PER_PAGE
 #define NO_PAGE 0xFFFFu
+#define REFRESH_EVERY 16
+
+static uint16_t compactions;
 
 static const uint8_t *base;
 static uint16_t nchunks, nfree, cursor, last_id;
@@ -107,33 +111,53 @@ static int take_free(unsigned avoid) {
     return -1;
 }
 
-/* Erase the page with the most reclaimable chunks, moving its live ones
- * out first. False when no page would give anything back. */
+/* A page's live chunks and free chunks. */
+static void census(unsigned p, unsigned *live, unsigned *nf) {
+    *live = *nf = 0;
+    for (unsigned c = p * PER_PAGE; c < (p + 1) * PER_PAGE; c++) {
+        if (is_live(header(c))) ++*live;
+        else if (is_free(c)) ++*nf;
+    }
+}
+
+/* Copy page p's live chunks elsewhere and erase it, when the other pages
+ * have room for them. */
+static bool empty_page(unsigned p) {
+    unsigned live, nf;
+    census(p, &live, &nf);
+    if (nf == PER_PAGE) return true; /* already erased */
+    if (nfree - nf < live) return false;
+    for (unsigned c = p * PER_PAGE; c < (p + 1) * PER_PAGE; c++) {
+        uint32_t h = header(c);
+        if (!is_live(h)) continue;
+        int to = take_free(p);
+        put((unsigned)to, 4, words(c) + 1, FS_CHUNK - 4);
+        put_word((unsigned)to, 0, h);
+    }
+    hal_flash_erase(base + (size_t)p * HAL_FLASH_PAGE);
+    nfree = (uint16_t)(nfree + PER_PAGE - nf);
+    return true;
+}
+
+/* Empty the page with the most reclaimable chunks. False when no page
+ * would give anything back. Every REFRESH_EVERY times, a page taken in
+ * turn is emptied too, whatever it holds: a file that never changes would
+ * otherwise keep its pages from ever being erased, and the others would
+ * wear out first. */
 static bool compact(void) {
-    unsigned pages = nchunks / PER_PAGE, best = NO_PAGE, best_gain = 0, best_free = 0;
+    unsigned pages = nchunks / PER_PAGE, best = NO_PAGE, best_gain = 0;
     for (unsigned i = 0; i < pages; i++) {
-        unsigned p = (cursor / PER_PAGE + i) % pages, live = 0, nf = 0;
-        for (unsigned c = p * PER_PAGE; c < (p + 1) * PER_PAGE; c++) {
-            if (is_live(header(c))) live++;
-            else if (is_free(c)) nf++;
-        }
+        unsigned p = (cursor / PER_PAGE + i) % pages, live, nf;
+        census(p, &live, &nf);
         unsigned gain = PER_PAGE - live - nf;
         if (gain > best_gain && nfree - nf >= live) {
             best = p;
             best_gain = gain;
-            best_free = nf;
         }
     }
     if (!best_gain) return false;
-    for (unsigned c = best * PER_PAGE; c < (best + 1) * PER_PAGE; c++) {
-        uint32_t h = header(c);
-        if (!is_live(h)) continue;
-        int to = take_free(best);
-        put((unsigned)to, 4, words(c) + 1, FS_CHUNK - 4);
-        put_word((unsigned)to, 0, h);
-    }
-    hal_flash_erase(base + (size_t)best * HAL_FLASH_PAGE);
-    nfree = (uint16_t)(nfree + PER_PAGE - best_free);
+    empty_page(best);
+    if (++compactions % REFRESH_EVERY == 0) empty_page(compactions / REFRESH_EVERY % pages);
     return true;
 }
 

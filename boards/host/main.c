@@ -13,6 +13,7 @@
  *   --flash-cut N       the power fails before the Nth flash word write or
  *                       page erase (from 0): the run ends with status 86
  *                       and the image keeps what was written (tests/host/fs_crash.py)
+ *   --flash-wear        at exit, print to stderr how often each page was erased
  *
  * The host has no buttons or temperature sensor, and microbit.reset() ends
  * the program with a message.
@@ -41,6 +42,7 @@ static uint8_t *flash;
 static size_t flash_pages;
 static int flash_fd = -1;
 static long flash_cut = -1;
+static unsigned *erases; /* per page, with --flash-wear */
 
 #define CUT_STATUS 86
 
@@ -141,6 +143,7 @@ static void flash_sync(const uint8_t *at, size_t n) {
 
 void hal_flash_erase(const uint8_t *page) {
     flash_step();
+    if (erases) erases[(page - flash) / HAL_FLASH_PAGE]++;
     memset(flash + (page - flash), 0xFF, HAL_FLASH_PAGE);
     flash_sync(page, HAL_FLASH_PAGE);
 }
@@ -170,6 +173,12 @@ static int flash_open(const char *path) {
     memset(flash, 0xFF, bytes);
     if (flash_fd >= 0 && pread(flash_fd, flash, bytes, 0) != (ssize_t)bytes) flash_sync(flash, bytes);
     return 0;
+}
+
+static void print_wear(void) {
+    fprintf(stderr, "erases per page:");
+    for (size_t p = 0; p < flash_pages; p++) fprintf(stderr, " %u", erases[p]);
+    fprintf(stderr, "\n");
 }
 
 static void on_sigint(int sig) {
@@ -244,6 +253,8 @@ int main(int argc, char **argv) {
             image = argv[++i];
         } else if (!strcmp(argv[i], "--flash-cut") && i + 1 < argc) {
             flash_cut = strtol(argv[++i], NULL, 10);
+        } else if (!strcmp(argv[i], "--flash-wear")) {
+            erases = (unsigned *)1; /* allocated with the flash */
         } else if (!strcmp(argv[i], "--test-hooks")) {
             test_hooks = 1;
         } else if (!strcmp(argv[i], "-c") && i + 1 < argc) {
@@ -263,6 +274,10 @@ int main(int argc, char **argv) {
     if (flash_open(image) != 0) {
         fprintf(stderr, "pith: cannot open the flash image '%s'\n", image);
         return 2;
+    }
+    if (erases) {
+        erases = calloc(flash_pages, sizeof *erases);
+        atexit(print_wear);
     }
     void *arena = malloc(heap);
     if (!arena) return 1;

@@ -9,6 +9,10 @@ never a torn one), that the file which was never touched is intact, and
 that the filesystem still takes a write. Prints `ok   host fs_crash (N
 cuts)` or FAIL lines; exits 1 on a failure.
 
+Then wear: a file rewritten 3000 times next to one that never changes;
+`--flash-wear` counts each page's erases, and no page may be erased much
+more often than another.
+
 With --foreign, the images are random bytes instead (a foreign .hex, or
 flash worn out), many chunks made to look like ours with random fields:
 mounting, listing and reading every file must not crash (run it with the
@@ -123,6 +127,35 @@ def foreign(binary):
     print("ok   host fs_foreign (40 images)")
 
 
+WEAR = """text = 'w' * 300
+for i in range(1500):
+    with open('log.txt', 'w') as f:
+        f.write(text)
+with open('keep.txt', 'w') as f:
+    f.write('k' * 3000)
+for i in range(1500):
+    with open('log.txt', 'w') as f:
+        f.write(text)
+"""
+
+
+def wear(binary):
+    with tempfile.TemporaryDirectory() as tmp:
+        script = os.path.join(tmp, "wear.py")
+        with open(script, "w") as f:
+            f.write(WEAR)
+        image = os.path.join(tmp, "flash.img")
+        with open(image, "wb") as f:
+            f.write(b"\xff" * (16 * 1024))
+        r = subprocess.run([binary, "--flash", image, "--flash-wear", script],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+        counts = [int(n) for n in r.stderr.decode().split(":")[1].split()]
+        if r.returncode != 0 or min(counts) * 1.6 < max(counts):
+            print("FAIL host fs_wear: erases per page %s" % counts)
+            sys.exit(1)
+        print("ok   host fs_wear (erases per page %d to %d)" % (min(counts), max(counts)))
+
+
 def main():
     if sys.argv[1] == "--foreign":
         return foreign(os.path.abspath(sys.argv[2]))
@@ -158,6 +191,7 @@ def main():
     if failures:
         sys.exit(1)
     print("ok   host fs_crash (%d cuts)" % cuts)
+    wear(binary)
 
 
 main()
