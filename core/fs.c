@@ -241,6 +241,12 @@ int fs_next_listed(int head) {
     return -1;
 }
 
+int fs_find_listed(const char *name, size_t len) {
+    for (int c = fs_next_listed(-1); c >= 0; c = fs_next_listed(c))
+        if (named((unsigned)c, name, len)) return c;
+    return -1;
+}
+
 /* ---- writing ---- */
 
 int fs_create(const char *name, size_t len, uint16_t *id) {

@@ -28,8 +28,10 @@ size_t fs_free(void);
 /* Committed files, by their head chunk: fs_next(-1) is the first, -1 ends. */
 int fs_next(int head);
 int fs_lookup(const char *name, size_t len);     /* -1 when absent */
-/* What os.listdir shows: committed files, and new ones being written. */
+/* What os.listdir shows: committed files, and new ones being written
+ * (their size is 0 until they are closed). */
 int fs_next_listed(int head);
+int fs_find_listed(const char *name, size_t len);
 const char *fs_name(int head, size_t *len);      /* points into flash */
 uint32_t fs_size(int head);                      /* 0 while being written */
 uint16_t fs_id(int head);

@@ -380,7 +380,7 @@ static pv os_rename_fn(int n, const pv *args, int nkw, const pv *kw) {
 static pv os_size_fn(int n, const pv *args, int nkw, const pv *kw) {
     size_t len;
     const char *name = name_arg(args[0], &len);
-    int head = fs_lookup(name, len);
+    int head = fs_find_listed(name, len);
     if (head < 0) not_found();
     return rt_int(fs_size(head));
 }
@@ -397,7 +397,7 @@ static pv os_stat_fn(int n, const pv *args, int nkw, const pv *kw) {
     size_t len;
     const char *name = path_arg(args[0], &len);
     if (len) {
-        int head = name_ok(name, len) ? fs_lookup(name, len) : -1;
+        int head = name_ok(name, len) ? fs_find_listed(name, len) : -1;
         if (head < 0) os_error(FS_ENOENT);
         st[0] = MODE_FILE;
         st[6] = fs_size(head);
