@@ -79,7 +79,9 @@ function onWorkerMessage(msg) {
     case 'run-end': {
       const run = { output: transcript.slice(runMark ?? transcript.length), result: msg.result };
       runWaiters.splice(0).forEach((resolve) => resolve(run));
-      setStatus(['main.py finished', 'main.py stopped with an error', 'main.py exited'][msg.result] || '');
+      const ran = files.list().some((f) => f.name === 'main.py');
+      setStatus(ran ? ['main.py finished', 'main.py stopped with an error', 'main.py exited'][msg.result] || ''
+        : 'no main.py to run: Run runs main.py');
       break;
     }
     case 'crash': setStatus('crashed: press Reset'); term.write(`\r\n[pith crashed: ${msg.message}]\r\n`); break;
