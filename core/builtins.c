@@ -459,6 +459,7 @@ static pv help_fn(int n, const pv *args, int nkw, const pv *kw) {
 BUILTIN(help, help, 0, 1, false);
 
 #define TYPE_MEMBER(n) {&names_table[NAME_##n], PV_FROM_PTR(&t_##n)}
+extern const pbuiltin builtin_open; /* mod_os.c */
 TABLE(builtins_table,
       MEMBER(print, &print), MEMBER(len, &len), MEMBER(range, &t_range), MEMBER(int, &t_int),
       MEMBER(str, &t_str), MEMBER(list, &t_list), MEMBER(chr, &chr), MEMBER(ord, &ord),
@@ -486,4 +487,5 @@ TABLE(builtins_table,
       TYPE_MEMBER(classmethod), MEMBER(setattr, &bi_setattr), MEMBER(delattr, &bi_delattr), MEMBER(dir, &bi_dir),
       MEMBER(exec, &bi_exec), MEMBER(eval, &bi_eval), MEMBER(globals, &bi_globals), MEMBER(locals, &bi_locals),
       MEMBER(NotImplemented, &o_notimplemented),
+      MEMBER(open, &builtin_open),
       {&N(__name__), PV_FROM_PTR(&N(__main__))});

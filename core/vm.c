@@ -73,7 +73,7 @@ static chunk *spare;       /* a small chunk emptied: kept for reuse, so calls al
 static int depth;
 static pv handling;        /* the exception an except clause is handling */
 static pv reraising;       /* what rt_raise(PV_NULL) re-raises */
-pv vm_main_globals, vm_last_exc, vm_intern, vm_extra_roots[4];
+pv vm_main_globals, vm_last_exc, vm_intern, vm_extra_roots[VM_ROOTS];
 
 /* ---- the instruction table ---- */
 #define X(n, f, s) F_##f,
@@ -113,7 +113,7 @@ void vm_mark_roots(void) {
     gc_mark(vm_intern);
     gc_mark(handling);
     gc_mark(reraising);
-    gc_mark_range(vm_extra_roots, 4);
+    gc_mark_range(vm_extra_roots, VM_ROOTS);
     gc_mark(vm_last_exc);
     if (vm_last_exc && !gc_owns((void *)vm_last_exc)) {
         /* the static MemoryError: its traceback names live in the heap */

@@ -28,10 +28,11 @@ extern pv vm_last_exc;         /* for pith_print_exception */
 extern pv vm_intern;           /* list of heap-interned names */
 /* Module state kept in the heap, one named slot each. */
 enum {
-    VM_ROOT_DISPLAY,  /* the microbit display (mod_microbit.c) */
-    VM_ROOT_SIM,      /* the simulator's records (mod_microbit.c) */
-    VM_ROOT_SYS,      /* the sys module with argv, path, modules (mod_sys.c; import.c fills modules) */
+    VM_ROOT_DISPLAY,  /* the microbit display's animation (mod_microbit.c) */
+    VM_ROOT_SIM,      /* simulated button presses, the test hooks (mod_microbit.c) */
+    VM_ROOT_SYS,      /* the sys module: argv, path, modules (mod_sys.c; import.c fills modules) */
     VM_ROOT_SCHED,    /* micropython.schedule's queue (mod_micropython.c) */
+    VM_ROOT_REPL,     /* the entry being typed or pasted (repl.c) */
     VM_ROOTS
 };
 extern pv vm_extra_roots[VM_ROOTS];

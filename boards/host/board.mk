@@ -11,7 +11,7 @@ HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/boa
 HOST_CFLAGS := $(WARN) -m32 -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl test-math-accuracy
+.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl test-math-accuracy test-fs-crash
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
 host-stress: $(BUILD)/host-stress/pith
@@ -50,6 +50,13 @@ test-host-repl: $(BUILD)/host/pith
 test-math-accuracy:
 	python3 tests/host/math_accuracy.py
 
+# Power failures in the middle of filesystem writes (--flash-cut): every
+# file survives whole, old or new; and regions of foreign bytes mount
+# without a crash (tests/host/fs_crash.py).
+test-fs-crash: $(BUILD)/host/pith $(BUILD)/host-asan/pith
+	python3 tests/host/fs_crash.py $(BUILD)/host/pith
+	ASAN_OPTIONS=detect_leaks=0 python3 tests/host/fs_crash.py --foreign $(BUILD)/host-asan/pith
+
 GOLDEN_BOARDS += host host-asan host-stress
 GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
-TEST_STEPS += test-fuzz test-host-repl test-math-accuracy
+TEST_STEPS += test-fuzz test-host-repl test-math-accuracy test-fs-crash

@@ -17,6 +17,7 @@ mergeInto(LibraryManager.library, {
   js_heap: function (used, free) { Module.board.heap(used, free); },
   js_reset: function () { Module.board.reset(); },
   js_temperature: function () { return Module.board.temperature() | 0; },
+  js_flash: function (ptr, len, offset) { Module.board.flash(offset, HEAPU8.subarray(ptr, ptr + len)); },
 });
 
 // setjmp/longjmp (the core's exceptions) make Emscripten route calls made
