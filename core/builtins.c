@@ -4,6 +4,7 @@
 
 #include "hal.h"
 #include "obj.h"
+#include "vm.h"
 
 /* the language builtins live with the object model (obj_class.c) */
 extern const pbuiltin bi_setattr, bi_delattr, bi_dir, bi_exec, bi_eval, bi_globals, bi_locals;
@@ -350,6 +351,21 @@ static pv iter_fn(int n, const pv *args, int nkw, const pv *kw) {
 BUILTIN(iter, iter, 1, 2, false);
 
 static pv next_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (pv_is(args[0], &t_gen)) {
+        /* a generator's return value rides on the StopIteration */
+        bool done;
+        pv r = vm_gen_send(args[0], PV_NONE, &done);
+        if (!done) return r;
+        if (n > 1) return args[1];
+        pv t = PV_NULL;
+        if (r != PV_NONE) {
+            gc_root_push(&r);
+            t = tuple_new(1);
+            ((ptuple *)t)->items[0] = r;
+            gc_root_pop(1);
+        }
+        builtin_raise(&t_StopIteration, t);
+    }
     pv v = rt_next(args[0]);
     if (v) return v;
     if (n > 1) return args[1];

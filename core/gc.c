@@ -313,6 +313,27 @@ void gc_free(void *p) {
         if (gc_young[i] == (pv)p) gc_young[i] = PV_NULL;
 }
 
+/* Grow block b (have blocks) to n blocks where it stands: into free blocks
+ * after it, and if that is not enough, before it (the data moves down: a
+ * buffer at the top of the arena grows into the space below). NULL when
+ * the free blocks around it are too few. */
+static void *grow_in_place(void *p, size_t b, size_t have, size_t n) {
+    size_t e = b + have;
+    while (e < b + n && e < nblocks && get_state(e) == B_FREE) e++;
+    size_t up = e - (b + have), s = b;
+    while (s > 0 && b - s + have + up < n && get_state(s - 1) == B_FREE) s--;
+    if (b - s + have + up < n) return NULL;
+    uint8_t *q = pool + s * BLOCK;
+    if (s != b) memmove(q, p, have * BLOCK);
+    set_state(s, B_HEAD);
+    for (size_t i = s + 1; i < s + n; i++) set_state(i, B_TAIL);
+    memset(q + have * BLOCK, 0, (n - have) * BLOCK);
+    while (first_free < nblocks && get_state(first_free) != B_FREE) first_free++;
+    for (int i = 0; i < 8; i++)
+        if (gc_young[i] == (pv)p) gc_young[i] = (pv)q;
+    return q;
+}
+
 void *gc_realloc(void *p, size_t bytes) {
     if (!p) return gc_alloc(bytes);
     size_t b = block_of(p);
@@ -324,21 +345,26 @@ void *gc_realloc(void *p, size_t bytes) {
         if (b + n < first_free && n < have) first_free = b + n;
         return p;
     }
-    /* grow in place when the blocks after it are free */
-    size_t e = b + have;
-    while (e < b + n && e < nblocks && get_state(e) == B_FREE) e++;
-    if (e == b + n) {
-        for (size_t i = b + have; i < e; i++) set_state(i, B_TAIL);
-        memset(pool + (b + have) * BLOCK, 0, (n - have) * BLOCK);
-        if (first_free >= b + have && first_free < e) {
-            while (first_free < nblocks && get_state(first_free) != B_FREE) first_free++;
-        }
-        return p;
-    }
+    void *q = grow_in_place(p, b, have, n);
+    if (q) return q;
     pv keep = (pv)p;
     gc_root_push(&keep);
-    void *q = gc_alloc(bytes);
+#ifdef PITH_GC_STRESS
+    gc_collect();
+#endif
+    q = n <= nblocks ? find(n) : NULL;
+    if (!q) {
+        /* collect, then try in place again: garbage next to it may have gone */
+        gc_collect();
+        q = grow_in_place(p, b, have, n);
+        if (q) {
+            gc_root_pop(1);
+            return q;
+        }
+        q = n <= nblocks ? find(n) : NULL;
+    }
     gc_root_pop(1);
+    if (!q) rt_memory_error(bytes);
     memcpy(q, (void *)keep, have * BLOCK);
     gc_free((void *)keep);
     return q;

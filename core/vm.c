@@ -555,6 +555,12 @@ static pv stop_iteration(pv value) {
     return e;
 }
 
+pv vm_gen_send(pv g, pv value, bool *done) {
+    pv r;
+    *done = gen_resume(g, value, PV_NULL, &r) == GEN_RETURNED;
+    return r;
+}
+
 /* next(g): PV_NULL when it returned. */
 static pv gen_next(pv g) {
     pv r;

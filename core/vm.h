@@ -15,6 +15,8 @@ pv vm_call_function(pfun *f, int n, const pv *args, int nkw, const pv *kw);
 pv vm_call_self(pfun *f, pv self, int n, const pv *args, int nkw, const pv *kw);
 /* The running code's globals, and its namespace (globals in a function). */
 pv vm_globals(void);
+/* Resume a generator: what it yielded, or (*done) what it returned. */
+pv vm_gen_send(pv gen, pv value, bool *done);
 pv vm_locals(void);
 void vm_mark_roots(void);
 void vm_reset(void);

@@ -57,8 +57,15 @@ class Board:
         self.proc.wait()
 
     def send(self, data):
-        self.proc.stdin.write(data)
-        self.proc.stdin.flush()
+        # QEMU's UART drops bytes that arrive while the guest is busy, as a
+        # real one does when nothing reads it: send in small paced pieces,
+        # as terminal programs and tools do, so a loaded test machine
+        # cannot lose input.
+        for i in range(0, len(data), 16):
+            self.proc.stdin.write(data[i:i + 16])
+            self.proc.stdin.flush()
+            if i + 16 < len(data):
+                time.sleep(0.005)
 
     def expect(self, want, timeout=10):
         """Read until `want` (bytes, or a compiled regex) has arrived; return
