@@ -198,6 +198,7 @@ void gc_collect(void) {
                 drain();
             }
     }
+    vm_mark_chunks();
     sweep();
 }
 
@@ -394,8 +395,18 @@ void gc_info(size_t *used, size_t *free_bytes, size_t *largest) {
     if (largest) *largest = big * BLOCK;
 }
 
+/* Roots pile up only while C code calls back into Python, nested: running
+ * out of them is running out of recursion. The last few slots are kept
+ * for raising that error (which roots its own parts). */
+#define ROOTS_SPARE 8
 void gc_root_push(pv *slot) {
-    if (nroots == MAX_ROOTS) rt_raise_msg(&t_RuntimeError, "too many gc roots");
+    if (nroots >= MAX_ROOTS - ROOTS_SPARE) {
+        if (nroots == MAX_ROOTS - ROOTS_SPARE) {
+            roots[nroots++] = slot;
+            rt_raise_msg(&t_RuntimeError, "maximum recursion depth exceeded");
+        }
+        if (nroots == MAX_ROOTS) rt_memory_error(0); /* never: the error above roots less */
+    }
     roots[nroots++] = slot;
 }
 void gc_root_pop(int n) { nroots -= n; }
