@@ -390,6 +390,26 @@ static int poll_count = 64;
 #define ARG() (a = *ip++, (a & 0x80) ? (a = ((a & 0x7F) << 8) | *ip++) : a)
 #define JREL() (ip += 2, (int16_t)(ip[-2] | ip[-1] << 8))
 #define CONSTS(f) (((ptuple *)(f)->fun->code->consts)->items)
+
+/* Dispatch. GCC builds (the chip, the host) jump straight from table to
+ * instruction (computed goto: on the Cortex-M0 a switch costs a call into
+ * libgcc per instruction); elsewhere (clang, WebAssembly) a switch.
+ * The frame's ip and sp are stored for the collector and for tracebacks
+ * only by instructions that may allocate, raise or call out: CASE does it
+ * on entry; a FAST instruction does it itself (SYNC) on its slow paths,
+ * before it pops anything. ALSO labels an instruction sharing the body
+ * that follows. */
+#if defined(__GNUC__) && !defined(__clang__) && !defined(VM_SWITCH)
+#define VM_THREADED 1
+#define ALSO(op) L_##op:
+#define OP_SWITCH() goto *op_labels[*ip++]; switch (0)
+#else
+#define ALSO(op) case OP_##op:
+#define OP_SWITCH() switch (*ip++)
+#endif
+#define SYNC() (f->ip = ip, f->sp = sp, gc_young_n = 0)
+#define FAST(op) ALSO(op)
+#define CASE(op) ALSO(op) SYNC();
 #define NAMES(f) (((ptuple *)(f)->fun->code->names)->items)
 
 static pv import_from(pv module, pv name) {
@@ -704,6 +724,48 @@ static int call_inline(pv fn, pv self, int n, const pv *args, int nkw, const pv 
     return CALL_OTHER;
 }
 
+/* Two small ints: the common arithmetic and comparisons, in place;
+ * PV_NULL for the rest (overflow, division by zero, true division...),
+ * which rt_binary does. */
+static inline pv small_binary(int op, intptr_t p, intptr_t q) {
+    intptr_t v;
+    switch (op) {
+    case OP_ADD: v = p + q; break;
+    case OP_SUB: v = p - q; break;
+    case OP_MUL:
+        /* both below 2**15 in size: the product fits, no 64-bit multiply */
+        if ((uintptr_t)(p + 0x8000) > 0xFFFF || (uintptr_t)(q + 0x8000) > 0xFFFF) return PV_NULL;
+        v = p * q;
+        break;
+    case OP_FLOORDIV:
+    case OP_MOD:
+        if (q == 0) return PV_NULL;
+        v = p / q;
+        if ((p % q != 0) && ((p < 0) != (q < 0))) v--; /* toward minus infinity */
+        if (op == OP_MOD) v = p - v * q;
+        break;
+    case OP_AND: return PV_FROM_INT(p & q);
+    case OP_OR: return PV_FROM_INT(p | q);
+    case OP_XOR: return PV_FROM_INT(p ^ q);
+    case OP_LSHIFT:
+        if (q < 0 || q > 30) return PV_NULL;
+        v = (intptr_t)((uintptr_t)p << q);
+        if ((v >> q) != p) return PV_NULL;
+        break;
+    case OP_RSHIFT:
+        if (q < 0) return PV_NULL;
+        return PV_FROM_INT(p >> (q > 31 ? 31 : q));
+    case OP_LT: return PV_BOOL(p < q);
+    case OP_LE: return PV_BOOL(p <= q);
+    case OP_GT: return PV_BOOL(p > q);
+    case OP_GE: return PV_BOOL(p >= q);
+    case OP_EQ: return PV_BOOL(p == q);
+    case OP_NE: return PV_BOOL(p != q);
+    default: return PV_NULL;
+    }
+    return SMALL_FITS(v) ? PV_FROM_INT(v) : PV_NULL;
+}
+
 /* ---- the dispatch loop ---- */
 __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
     frame *f;
@@ -721,65 +783,67 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
         rt_raise(exc);
     }
 
+#ifdef VM_THREADED
+#define X(n, f, s) &&L_##n,
+    static const void *const op_labels[OP_COUNT] = {PITH_OPCODES(X)};
+#undef X
+#endif
     for (;;) {
-        f->ip = ip + 1; /* past the opcode, like a caller's saved ip: for line numbers */
-        f->sp = sp;
-        gc_young_n = 0;
-        switch (*ip++) {
-        case OP_NOP: break;
-        case OP_LOAD_CONST: {
+        OP_SWITCH() {
+        FAST(NOP) break;
+        FAST(LOAD_CONST) {
             ARG();
             pv v = CONSTS(f)[a];
             PUSH(v);
             break;
         }
-        case OP_LOAD_SMALL: PUSH(PV_FROM_INT((int8_t)*ip++)); break;
-        case OP_LOAD_NONE: PUSH(PV_NONE); break;
-        case OP_LOAD_TRUE: PUSH(PV_TRUE); break;
-        case OP_LOAD_FALSE: PUSH(PV_FALSE); break;
-        case OP_LOAD_FAST:
+        FAST(LOAD_SMALL) PUSH(PV_FROM_INT((int8_t)*ip++)); break;
+        FAST(LOAD_NONE) PUSH(PV_NONE); break;
+        FAST(LOAD_TRUE) PUSH(PV_TRUE); break;
+        FAST(LOAD_FALSE) PUSH(PV_FALSE); break;
+        FAST(LOAD_FAST)
             a = *ip++;
-            if (!f->locals[a]) rt_raise_msg(&t_NameError, "local variable referenced before assignment");
+            if (!f->locals[a]) goto unbound_local;
             PUSH(f->locals[a]);
             break;
-        case OP_STORE_FAST: a = *ip++; f->locals[a] = POP(); break;
-        case OP_DELETE_FAST:
+        FAST(STORE_FAST) a = *ip++; f->locals[a] = POP(); break;
+        CASE(DELETE_FAST)
             a = *ip++;
-            if (!f->locals[a]) rt_raise_msg(&t_NameError, "local variable referenced before assignment");
+            if (!f->locals[a]) goto unbound_local;
             f->locals[a] = PV_NULL;
             break;
-        case OP_LOAD_DEREF: {
+        FAST(LOAD_DEREF) {
             a = *ip++;
             pv v = ((pcell *)f->locals[a])->value;
-            if (!v) rt_raise_msg(&t_NameError, "local variable referenced before assignment");
+            if (!v) goto unbound_local;
             PUSH(v);
             break;
         }
-        case OP_STORE_DEREF: a = *ip++; ((pcell *)f->locals[a])->value = POP(); break;
-        case OP_DELETE_DEREF: {
+        FAST(STORE_DEREF) a = *ip++; ((pcell *)f->locals[a])->value = POP(); break;
+        CASE(DELETE_DEREF) {
             a = *ip++;
             pcell *c = (pcell *)f->locals[a];
-            if (!c->value) rt_raise_msg(&t_NameError, "local variable referenced before assignment");
+            if (!c->value) goto unbound_local;
             c->value = PV_NULL;
             break;
         }
-        case OP_LOAD_CLOSURE: a = *ip++; PUSH(f->locals[a]); break;
-        case OP_LOAD_GLOBAL: {
+        FAST(LOAD_CLOSURE) a = *ip++; PUSH(f->locals[a]); break;
+        CASE(LOAD_GLOBAL) {
             a = *ip++;
             pv v = load_global(f, NAMES(f)[a]);
             PUSH(v);
             break;
         }
-        case OP_STORE_GLOBAL:
+        CASE(STORE_GLOBAL)
             a = *ip++;
             dict_set(f->fun->globals, NAMES(f)[a], TOP());
             sp--;
             break;
-        case OP_DELETE_GLOBAL:
+        CASE(DELETE_GLOBAL)
             a = *ip++;
             if (!dict_del(f->fun->globals, NAMES(f)[a])) name_error(NAMES(f)[a]);
             break;
-        case OP_LOAD_NAME: {
+        CASE(LOAD_NAME) {
             a = *ip++;
             pv name = NAMES(f)[a];
             pv v = dict_get(f->locals[0], name);
@@ -787,27 +851,27 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(v);
             break;
         }
-        case OP_STORE_NAME:
+        CASE(STORE_NAME)
             a = *ip++;
             dict_set(f->locals[0], NAMES(f)[a], TOP());
             sp--;
             break;
-        case OP_DELETE_NAME:
+        CASE(DELETE_NAME)
             a = *ip++;
             if (!dict_del(f->locals[0], NAMES(f)[a])) name_error(NAMES(f)[a]);
             break;
-        case OP_LOAD_ATTR: ARG(); TOP() = rt_getattr(TOP(), (pstr *)CONSTS(f)[a]); break;
-        case OP_STORE_ATTR:
+        CASE(LOAD_ATTR) ARG(); TOP() = rt_getattr(TOP(), (pstr *)CONSTS(f)[a]); break;
+        CASE(STORE_ATTR)
             ARG();
             rt_setattr(sp[-1], (pstr *)CONSTS(f)[a], sp[-2]);
             sp -= 2;
             break;
-        case OP_DELETE_ATTR:
+        CASE(DELETE_ATTR)
             ARG();
             rt_delattr(sp[-1], (pstr *)CONSTS(f)[a]);
             sp--;
             break;
-        case OP_LOAD_METHOD: {
+        CASE(LOAD_METHOD) {
             ARG();
             pv self;
             pv m = rt_lookup_method(TOP(), (pstr *)CONSTS(f)[a], &self);
@@ -815,9 +879,9 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(self ? self : m);
             break;
         }
-        case OP_CALL_METHOD:
-        case OP_CALL:
-        case OP_CALL_EX: {
+        ALSO(CALL_METHOD)
+        ALSO(CALL)
+        CASE(CALL_EX) {
             int o = ip[-1];
             int npos, nkw;
             pv *fnslot, fn, self = PV_NULL, *args, *kw;
@@ -887,7 +951,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(r);
             break;
         }
-        case OP_ARGS_COLLECT: {
+        CASE(ARGS_COLLECT) {
             int npos = *ip++, nkw = *ip++;
             pv *base = sp - npos - 2 * nkw;
             pv l = list_new((size_t)npos);
@@ -900,8 +964,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             sp = base + 2;
             break;
         }
-        case OP_LOAD_SUBSCR: {
-            pv idx = POP(), obj = TOP();
+        FAST(LOAD_SUBSCR) {
+            pv idx = sp[-1], obj = sp[-2], r;
             if (PV_IS_INT(idx) && PV_IS_OBJ(obj)) {
                 /* b[i] of a bytearray or a list, i a small int in range */
                 intptr_t i = PV_INT(idx);
@@ -909,22 +973,26 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
                     parray *ar = (parray *)obj;
                     if (i < 0) i += (intptr_t)ar->len;
                     if (i >= 0 && i < (intptr_t)ar->len) {
-                        TOP() = PV_FROM_INT(ar->data[i]);
-                        break;
+                        r = PV_FROM_INT(ar->data[i]);
+                        goto subscr_done;
                     }
                 } else if (PV_OBJ(obj)->type == &t_list) {
                     plist *l = (plist *)obj;
                     if (i < 0) i += (intptr_t)l->len;
                     if (i >= 0 && i < (intptr_t)l->len) {
-                        TOP() = l->items[i];
-                        break;
+                        r = l->items[i];
+                        goto subscr_done;
                     }
                 }
             }
-            TOP() = rt_subscr(obj, idx, SUB_LOAD);
+            SYNC();
+            r = rt_subscr(obj, idx, SUB_LOAD);
+        subscr_done:
+            sp--;
+            TOP() = r;
             break;
         }
-        case OP_STORE_SUBSCR: {
+        FAST(STORE_SUBSCR) {
             pv obj = sp[-2], idx = sp[-1], v = sp[-3];
             if (PV_IS_INT(idx & v) && pv_is(obj, &t_bytearray)) {
                 /* b[i] = x of a bytearray: the guide's loop, in place */
@@ -937,44 +1005,33 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
                     break;
                 }
             }
+            SYNC();
             rt_subscr(obj, idx, v);
             sp -= 3;
             break;
         }
-        case OP_DELETE_SUBSCR:
+        CASE(DELETE_SUBSCR)
             rt_subscr(sp[-2], sp[-1], SUB_DELETE);
             sp -= 2;
             break;
-        case OP_BINARY: {
+        FAST(BINARY) {
             int o = *ip++;
-            pv x = sp[-2], y = sp[-1], r = PV_NULL;
-            if (PV_IS_INT(x & y)) {
-                /* small ints: the common arithmetic and comparisons in place */
-                intptr_t p = PV_INT(x), q = PV_INT(y), v = 0;
-                switch (o & ~OP_INPLACE) {
-                case OP_ADD: v = p + q; r = SMALL_FITS(v) ? PV_FROM_INT(v) : PV_NULL; break;
-                case OP_SUB: v = p - q; r = SMALL_FITS(v) ? PV_FROM_INT(v) : PV_NULL; break;
-                case OP_AND: r = PV_FROM_INT(p & q); break;
-                case OP_LT: r = PV_BOOL(p < q); break;
-                case OP_LE: r = PV_BOOL(p <= q); break;
-                case OP_GT: r = PV_BOOL(p > q); break;
-                case OP_GE: r = PV_BOOL(p >= q); break;
-                case OP_EQ: r = PV_BOOL(p == q); break;
-                case OP_NE: r = PV_BOOL(p != q); break;
-                default: break;
-                }
+            pv x = sp[-2], y = sp[-1];
+            pv r = PV_IS_INT(x & y) ? small_binary(o & ~OP_INPLACE, PV_INT(x), PV_INT(y)) : PV_NULL;
+            if (!r) {
+                SYNC();
+                r = rt_binary(o, x, y);
             }
-            if (!r) r = rt_binary(o, x, y);
             sp--;
             TOP() = r;
             break;
         }
-        case OP_UNARY: {
+        CASE(UNARY) {
             int o = *ip++;
             TOP() = rt_unary(o, TOP());
             break;
         }
-        case OP_COMPARE_CHAIN: {
+        CASE(COMPARE_CHAIN) {
             int rel = JREL();
             int o = *ip++;
             pv r = rt_binary(o, sp[-2], sp[-1]);
@@ -988,7 +1045,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             }
             break;
         }
-        case OP_BUILD_TUPLE: {
+        CASE(BUILD_TUPLE) {
             ARG();
             pv t = tuple_new(a);
             sp -= a;
@@ -996,7 +1053,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(t);
             break;
         }
-        case OP_BUILD_LIST: {
+        CASE(BUILD_LIST) {
             ARG();
             pv l = list_new(a);
             sp -= a;
@@ -1004,7 +1061,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(l);
             break;
         }
-        case OP_BUILD_SET: {
+        CASE(BUILD_SET) {
             ARG();
             pv s = set_new(&t_set);
             *sp = s; /* above the items: rooted while they are added */
@@ -1014,7 +1071,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(s);
             break;
         }
-        case OP_BUILD_DICT: {
+        CASE(BUILD_DICT) {
             ARG();
             pv d = dict_new(a);
             *sp = d;
@@ -1024,7 +1081,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(d);
             break;
         }
-        case OP_BUILD_STRING: {
+        CASE(BUILD_STRING) {
             ARG();
             vstr s;
             size_t n = 0;
@@ -1039,7 +1096,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(r);
             break;
         }
-        case OP_FORMAT_VALUE: {
+        CASE(FORMAT_VALUE) {
             int fl = *ip++;
             pv spec = (fl & 4) ? POP() : PV_NULL;
             pv v = TOP();
@@ -1050,7 +1107,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             TOP() = spec && ((pstr *)spec)->len ? rt_format(v, spec) : rt_str(v);
             break;
         }
-        case OP_BUILD_SLICE: {
+        CASE(BUILD_SLICE) {
             int n = *ip++;
             if (*ip == OP_LOAD_SUBSCR || *ip == OP_STORE_SUBSCR || *ip == OP_DELETE_SUBSCR) {
                 /* x[a:b] used at once: the slice lives on the C stack, so
@@ -1076,26 +1133,26 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             TOP() = slice_new(TOP(), stop, step);
             break;
         }
-        case OP_LIST_APPEND: {
+        CASE(LIST_APPEND) {
             ARG();
             pv v = POP();
             list_append(sp[-(int)a], v);
             break;
         }
-        case OP_SET_ADD: {
+        CASE(SET_ADD) {
             ARG();
             pv v = POP();
             set_add(sp[-(int)a], v);
             break;
         }
-        case OP_DICT_STORE: {
+        CASE(DICT_STORE) {
             ARG();
             pv v = POP();
             pv k = POP();
             dict_set(sp[-(int)a], k, v);
             break;
         }
-        case OP_LIST_EXTEND: {
+        CASE(LIST_EXTEND) {
             ARG();
             pv l = sp[-(int)a - 1];
             pv it = rt_iter(TOP());
@@ -1105,7 +1162,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             sp--;
             break;
         }
-        case OP_SET_UPDATE: {
+        CASE(SET_UPDATE) {
             ARG();
             pv s = sp[-(int)a - 1];
             pv it = rt_iter(TOP());
@@ -1115,7 +1172,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             sp--;
             break;
         }
-        case OP_DICT_UPDATE: {
+        CASE(DICT_UPDATE) {
             ARG();
             pv d = sp[-(int)a - 1], src = TOP();
             if (pv_is(src, &t_dict)) {
@@ -1142,15 +1199,15 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             sp--;
             break;
         }
-        case OP_LIST_TO_TUPLE: {
+        CASE(LIST_TO_TUPLE) {
             plist *l = (plist *)TOP();
             pv t = tuple_new(l->len);
             memcpy(((ptuple *)t)->items, l->items, l->len * sizeof(pv));
             TOP() = t;
             break;
         }
-        case OP_UNPACK:
-        case OP_UNPACK_EX: {
+        ALSO(UNPACK)
+        CASE(UNPACK_EX) {
             unsigned before, after = 0;
             bool ex = ip[-1] == OP_UNPACK_EX;
             if (ex) {
@@ -1203,47 +1260,53 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             }
             break;
         }
-        case OP_POP_TOP: sp--; break;
-        case OP_DUP_TOP: sp[0] = sp[-1]; sp++; break;
-        case OP_DUP_TOP_TWO: sp[0] = sp[-2]; sp[1] = sp[-1]; sp += 2; break;
-        case OP_ROT_TWO: { pv t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t; break; }
-        case OP_ROT_THREE: { pv t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = t; break; }
-        case OP_JUMP: {
+        FAST(POP_TOP) sp--; break;
+        FAST(DUP_TOP) sp[0] = sp[-1]; sp++; break;
+        FAST(DUP_TOP_TWO) sp[0] = sp[-2]; sp[1] = sp[-1]; sp += 2; break;
+        FAST(ROT_TWO) { pv t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = t; break; }
+        FAST(ROT_THREE) { pv t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = t; break; }
+        FAST(JUMP) {
             int rel = JREL();
             if (rel < 0 && --poll_count == 0) {
                 poll_count = 64;
-                f->ip = ip;
+                SYNC();
                 rt_poll();
             }
             ip += rel;
             break;
         }
-        case OP_POP_JUMP_IF_FALSE: {
+        ALSO(POP_JUMP_IF_FALSE)
+        FAST(POP_JUMP_IF_TRUE) {
+            bool jump_if = ip[-1] == OP_POP_JUMP_IF_TRUE;
             int rel = JREL();
-            pv v = POP();
-            if (v == PV_FALSE || (v != PV_TRUE && !rt_truthy(v))) ip += rel;
+            pv v = sp[-1];
+            bool t;
+            if (v == PV_TRUE || v == PV_FALSE) {
+                t = v == PV_TRUE;
+            } else if (PV_IS_INT(v)) {
+                t = v != PV_FROM_INT(0);
+            } else {
+                SYNC();
+                t = rt_truthy(v);
+            }
+            sp--;
+            if (t == jump_if) ip += rel;
             break;
         }
-        case OP_POP_JUMP_IF_TRUE: {
-            int rel = JREL();
-            pv v = POP();
-            if (v == PV_TRUE || (v != PV_FALSE && rt_truthy(v))) ip += rel;
-            break;
-        }
-        case OP_JUMP_IF_FALSE_OR_POP: {
+        CASE(JUMP_IF_FALSE_OR_POP) {
             int rel = JREL();
             if (!rt_truthy(TOP())) ip += rel;
             else sp--;
             break;
         }
-        case OP_JUMP_IF_TRUE_OR_POP: {
+        CASE(JUMP_IF_TRUE_OR_POP) {
             int rel = JREL();
             if (rt_truthy(TOP())) ip += rel;
             else sp--;
             break;
         }
-        case OP_GET_ITER: TOP() = rt_iter(TOP()); break;
-        case OP_FOR_ITER: {
+        CASE(GET_ITER) TOP() = rt_iter(TOP()); break;
+        CASE(FOR_ITER) {
             int rel = JREL();
             pv it = TOP();
             if (pv_is(it, &t_gen)) {
@@ -1272,7 +1335,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             }
             break;
         }
-        case OP_RANGE_SETUP: {
+        CASE(RANGE_SETUP) {
             int n = *ip++;
             pv *base = sp - n - 1;
             if (base[0] == (pv)&t_range) {
@@ -1303,10 +1366,11 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             sp = base + 3;
             break;
         }
-        case OP_FOR_RANGE: {
+        FAST(FOR_RANGE) {
             int rel = JREL();
             pv step = sp[-1];
             if (!PV_IS_INT(step)) {
+                SYNC();
                 pv v = rt_next(sp[-3]);
                 if (v) {
                     PUSH(v);
@@ -1323,6 +1387,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
                 PUSH(PV_FROM_INT(c));
                 if (--poll_count == 0) {
                     poll_count = 64;
+                    SYNC();
                     rt_poll();
                 }
             } else {
@@ -1331,9 +1396,9 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             }
             break;
         }
-        case OP_SETUP_EXCEPT:
-        case OP_SETUP_FINALLY:
-        case OP_SETUP_NONE: {
+        ALSO(SETUP_EXCEPT)
+        ALSO(SETUP_FINALLY)
+        CASE(SETUP_NONE) {
             int o = ip[-1];
             int kind = o == OP_SETUP_EXCEPT ? REC_EXCEPT : o == OP_SETUP_FINALLY ? REC_FINALLY : REC_NONE;
             int rel = JREL();
@@ -1343,35 +1408,35 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             f->handler = (int16_t)(sp - 2 - STACK(f));
             break;
         }
-        case OP_SETUP_CLAUSE:
+        CASE(SETUP_CLAUSE)
             PUSH(PV_FROM_INT(REC_CLAUSE << 16));
             PUSH(PV_FROM_INT(f->handler));
             f->handler = (int16_t)(sp - 2 - STACK(f));
             break;
-        case OP_POP_BLOCK:
+        FAST(POP_BLOCK)
             f->handler = (int16_t)PV_INT(sp[-1]);
             sp -= 2;
             break;
-        case OP_EXC_MATCH: {
+        CASE(EXC_MATCH) {
             pv cls = POP();
             bool m = exc_matches(TOP(), cls);
             PUSH(PV_BOOL(m));
             break;
         }
-        case OP_POP_EXCEPT:
+        CASE(POP_EXCEPT)
             /* prev exc record(2) */
             f->handler = (int16_t)PV_INT(sp[-1]);
             handling = sp[-4] == PV_NONE ? PV_NULL : sp[-4];
             sp -= 4;
             break;
-        case OP_RERAISE:
+        CASE(RERAISE)
             /* no clause matched: on with the exception, no new traceback line */
             reraising = sp[-1];
             handling = sp[-2] == PV_NONE ? PV_NULL : sp[-2];
             sp -= 2;
             f->sp = sp;
             rt_raise(PV_NULL);
-        case OP_END_FINALLY: {
+        CASE(END_FINALLY) {
             int kind = (int)PV_INT(sp[-1]);
             pv v = sp[-2];
             sp -= 2;
@@ -1409,9 +1474,9 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             }
             break;
         }
-        case OP_UNWIND_JUMP:
+        CASE(UNWIND_JUMP)
             goto unwind_jump;
-        case OP_SETUP_WITH: {
+        CASE(SETUP_WITH) {
             int rel = JREL();
             uint32_t target = (uint32_t)(ip + rel - f->fun->code->code);
             pv ctx = TOP();
@@ -1431,7 +1496,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(r);
             break;
         }
-        case OP_WITH_EXIT: {
+        CASE(WITH_EXIT) {
             int kind = (int)PV_INT(sp[-1]);
             pv args[3] = {PV_NONE, PV_NONE, PV_NONE};
             if (kind == FIN_EXC) {
@@ -1446,7 +1511,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             }
             break;
         }
-        case OP_RAISE: {
+        CASE(RAISE) {
             int n = *ip++;
             if (n == 0) {
                 if (!handling) rt_raise_msg(&t_RuntimeError, "no active exception to reraise");
@@ -1457,7 +1522,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             pv e = make_exc(TOP(), PV_NULL);
             rt_raise(e);
         }
-        case OP_RETURN: {
+        CASE(RETURN) {
         do_return:;
             pv v = POP();
             if (f->handler >= 0) {
@@ -1505,12 +1570,12 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             PUSH(v);
             break;
         }
-        case OP_YIELD_VALUE:
+        CASE(YIELD_VALUE)
             yv = POP();
             f->ip = ip;
             f->sp = sp;
             goto do_yield;
-        case OP_YIELD_FROM: {
+        CASE(YIELD_FROM) {
             /* iter sent -> result; while the iterator yields, so do we */
             pv sent = sp[-1], it = sp[-2];
             if (pv_is(it, &t_gen) && !(((pgen *)it)->f.flags & (F_RUNNING | F_DONE))) {
@@ -1554,7 +1619,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             f->sp = sp - 1;
             goto do_yield;
         }
-        case OP_MAKE_FUNCTION: {
+        CASE(MAKE_FUNCTION) {
             ARG();
             int fl = *ip++;
             pcode *co = (pcode *)CONSTS(f)[a];
@@ -1566,19 +1631,19 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             else PUSH(fn);
             break;
         }
-        case OP_IMPORT: {
+        CASE(IMPORT) {
             ARG();
             pv v = mod_import((pstr *)CONSTS(f)[a]);
             PUSH(v);
             break;
         }
-        case OP_IMPORT_FROM: {
+        CASE(IMPORT_FROM) {
             ARG();
             pv v = import_from(TOP(), CONSTS(f)[a]);
             PUSH(v);
             break;
         }
-        case OP_IMPORT_STAR: {
+        CASE(IMPORT_STAR) {
             pv m = TOP();
             if (pv_is(m, &t_module)) {
                 pv ns = vm_locals();
@@ -1597,7 +1662,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             sp--;
             break;
         }
-        case OP_PRINT_EXPR: {
+        CASE(PRINT_EXPR) {
             pv v = TOP();
             if (v != PV_NONE) {
                 rt_print(&rt_stdout, v, true);
@@ -1607,10 +1672,15 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             sp--;
             break;
         }
+        ALSO(NAME_LOAD) ALSO(NAME_STORE) ALSO(NAME_DELETE)
         default:
+            SYNC();
             rt_raise_msg(&t_RuntimeError, "bad opcode");
         }
         continue;
+    unbound_local:
+        SYNC();
+        rt_raise_msg(&t_NameError, "local variable referenced before assignment");
     do_yield:
         /* frame f yields yv (its ip and sp saved): to the frame or the C
          * code that resumed it; a frame that delegated to it with `yield
