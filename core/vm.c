@@ -137,55 +137,60 @@ void vm_mark_roots(void) {
 /* ---- frames ---- */
 static _Noreturn void too_deep(void) { rt_raise_msg(&t_RuntimeError, "maximum recursion depth exceeded"); }
 
+/* A chunk with room for `words` more, linked on top of the stack of chunks. */
+__attribute__((noinline)) static void new_chunk(size_t words) {
+    /* the module's frame gets a chunk of its own size, keeping the
+     * idle heap free; later chunks double, so deep recursion pays few
+     * chunk headers; when the heap is fragmented, a chunk just the
+     * frame's size will do */
+    size_t n = words;
+    if (chunks) {
+        size_t prev = (size_t)(chunks->end - chunks->data) * 2;
+        if (prev < 32) prev = 32;
+        if (prev > CHUNK_WORDS_MAX) prev = CHUNK_WORDS_MAX;
+        if (n < prev) n = prev;
+    }
+    chunk *c = spare;
+    if (c && (size_t)(c->end - c->data) >= n) {
+        spare = NULL;
+    } else {
+        c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
+        if (!c && n > words) {
+            n = words;
+            c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
+        }
+        if (!c) too_deep();
+        c->end = c->data + n;
+    }
+    c->prev = chunks;
+    c->top = c->data;
+    chunks = c;
+    /* leave room for the RuntimeError and its traceback */
+    if (!gc_has_free(RESERVE)) {
+        gc_collect();
+        if (!gc_has_free(RESERVE)) {
+            chunks = c->prev;
+            gc_free(c);
+            too_deep();
+        }
+    }
+}
+
 static frame *alloc_frame(pfun *fn) {
     pcode *co = fn->code;
     size_t words = FRAME_WORDS + co->nlocals + co->stack;
     if (depth >= MAX_DEPTH) too_deep();
-    if (!chunks || chunks->top + words > chunks->end) {
-        /* the module's frame gets a chunk of its own size, keeping the
-         * idle heap free; later chunks double, so deep recursion pays few
-         * chunk headers; when the heap is fragmented, a chunk just the
-         * frame's size will do */
-        size_t n = words;
-        if (chunks) {
-            size_t prev = (size_t)(chunks->end - chunks->data) * 2;
-            if (prev < 32) prev = 32;
-            if (prev > CHUNK_WORDS_MAX) prev = CHUNK_WORDS_MAX;
-            if (n < prev) n = prev;
-        }
-        chunk *c = spare;
-        if (c && (size_t)(c->end - c->data) >= n) {
-            spare = NULL;
-        } else {
-            c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
-            if (!c && n > words) {
-                n = words;
-                c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
-            }
-            if (!c) too_deep();
-            c->end = c->data + n;
-        }
-        c->prev = chunks;
-        c->top = c->data;
-        chunks = c;
-        /* leave room for the RuntimeError and its traceback */
-        if (!gc_has_free(RESERVE)) {
-            gc_collect();
-            if (!gc_has_free(RESERVE)) {
-                chunks = c->prev;
-                gc_free(c);
-                too_deep();
-            }
-        }
-    }
+    if (!chunks || chunks->top + words > chunks->end) new_chunk(words);
     frame *f = (frame *)chunks->top;
     chunks->top += words;
-    memset(f, 0, FRAME_WORDS * sizeof(pv) + co->nlocals * sizeof(pv));
+    f->prev = NULL;
     f->fun = fn;
     f->ip = co->code;
-    f->nlocals = co->nlocals;
     f->sp = f->locals + co->nlocals;
     f->handler = -1;
+    f->nlocals = co->nlocals;
+    f->flags = 0;
+    for (pv *l = f->locals; l < f->sp; l++) *l = PV_NULL;
     depth++;
     return f;
 }
@@ -221,9 +226,9 @@ static pv cell_new(pv v) {
     return (pv)c;
 }
 
-/* Bind call arguments into a frame's locals. The frame must be reachable
- * (linked, or inside a rooted generator): binding allocates. */
-static void bind(frame *f, pfun *fn, pv self, int n, const pv *args, int nkw, const pv *kw) {
+/* Arguments into parameters in general: keywords, defaults, *args and
+ * **kwargs, and the errors of a call that does not fit. */
+__attribute__((noinline)) static void bind_args(frame *f, pfun *fn, pv self, int n, const pv *args, int nkw, const pv *kw) {
     pcode *co = fn->code;
     int np = co->nargs, nk = co->nkwonly, given = n + (self ? 1 : 0);
     pv *L = f->locals;
@@ -280,6 +285,21 @@ static void bind(frame *f, pfun *fn, pv self, int n, const pv *args, int nkw, co
             if (!v) rt_raise_fmt(&t_TypeError, "function missing required keyword argument '%s'", ((pstr *)names->items[k])->data);
             L[k] = v;
         }
+    }
+}
+
+/* Bind call arguments into a frame's locals, and make its cells. The frame
+ * must be reachable (linked, or inside a rooted generator): binding allocates. */
+static void bind(frame *f, pfun *fn, pv self, int n, const pv *args, int nkw, const pv *kw) {
+    pcode *co = fn->code;
+    pv *L = f->locals;
+    if (nkw == 0 && n + (self ? 1 : 0) == co->nargs && !co->nkwonly && !(co->flags & (CODE_VARARGS | CODE_VARKW))) {
+        /* the common call: the arguments are the parameters, nothing to check */
+        pv *l = L;
+        if (self) *l++ = self;
+        for (int i = 0; i < n; i++) l[i] = args[i];
+    } else {
+        bind_args(f, fn, self, n, args, nkw, kw);
     }
     const uint8_t *cs = co->cells;
     for (int i = 0; i < co->ncells; i++) L[cs[i]] = cell_new(L[cs[i]]);
