@@ -379,6 +379,9 @@ void list_append(pv list, pv item);
 pv tuple_new(size_t n);
 pv dict_new(size_t cap);
 pv dict_get(pv dict, pv key);               /* PV_NULL when absent */
+int dict_find(pv dict, pv key);             /* position in the entries, -1 when absent */
+extern uint16_t dict_epoch;                 /* changes whenever a key enters or leaves any dict */
+void vm_gcache_flush(void);                 /* vm.c forgets what it cached of dicts: dict_epoch wrapped */
 void dict_set(pv dict, pv key, pv value);
 bool dict_del(pv dict, pv key);
 pv array_new(const ptype *t, char typecode, size_t n);  /* bytearray/array of n zeroed items */

@@ -9,6 +9,14 @@
 
 #define SMALL 8 /* up to this many entries: no index, a linear scan */
 
+uint16_t dict_epoch;
+
+/* A key entered or left a dict: what the VM's global-name cache knows of
+ * absent names is void; when the count wraps, so are its old stamps. */
+static void keys_changed(void) {
+    if (!++dict_epoch) vm_gcache_flush();
+}
+
 pv dict_new(size_t cap) {
     pdict *d = gc_alloc(sizeof(pdict));
     pv keep = (pv)d;
@@ -83,11 +91,14 @@ static void resize(pdict *d, size_t need) {
     gc_root_pop(1);
 }
 
-pv dict_get(pv dict, pv key) {
+int dict_find(pv dict, pv key) {
     pdict *d = (pdict *)dict;
-    uint32_t h = d->index ? rt_hash(key) : 0;
-    int i = find(d, key, h);
-    return i < 0 ? PV_NULL : d->entries[i].value;
+    return find(d, key, d->index ? rt_hash(key) : 0);
+}
+
+pv dict_get(pv dict, pv key) {
+    int i = dict_find(dict, key);
+    return i < 0 ? PV_NULL : ((pdict *)dict)->entries[i].value;
 }
 
 void dict_set(pv dict, pv key, pv value) {
@@ -110,6 +121,7 @@ void dict_set(pv dict, pv key, pv value) {
         gc_root_pop(2);
     }
     int pos = d->filled++;
+    keys_changed();
     d->entries[pos].key = key;
     d->entries[pos].value = value;
     d->used++;
@@ -121,6 +133,7 @@ bool dict_del(pv dict, pv key) {
     check_writable(d);
     int i = find(d, key, d->index ? rt_hash(key) : 0);
     if (i < 0) return false;
+    keys_changed();
     d->entries[i].key = PV_NULL;
     d->entries[i].value = PV_NULL;
     d->used--;
@@ -308,6 +321,7 @@ static pv dict_popitem_fn(int n, const pv *args, int nkw, const pv *kw) {
         /* the last entry goes without a lookup, which could run Python code */
         d->entries[i].key = d->entries[i].value = PV_NULL;
         d->used--;
+        keys_changed();
         return t;
     }
     rt_raise_msg(&t_KeyError, "popitem(): dictionary is empty");
@@ -355,6 +369,7 @@ static pv dict_clear_fn(int n, const pv *args, int nkw, const pv *kw) {
     memset(d->entries, 0, d->cap * sizeof(pentry));
     if (d->index) memset(d->index, 0, index_slots(d) * sizeof(uint16_t));
     d->used = d->filled = 0;
+    keys_changed();
     return PV_NONE;
 }
 

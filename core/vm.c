@@ -376,22 +376,67 @@ static void add_traceback(pv exc, frame *f) {
 }
 
 /* ---- names ---- */
-static pv builtin_lookup(pv name) {
-    const ptable *t = &builtins_table;
-    for (unsigned i = 0; i < t->n; i++)
-        if ((pv)t->items[i].name == name) return t->items[i].value;
-    return PV_NULL;
-}
-
 static _Noreturn void name_error(pv name) {
     rt_raise_fmt(&t_NameError, "name '%s' isn't defined", ((pstr *)name)->data);
 }
 
-static pv load_global(frame *f, pv name) {
-    pv v = dict_get(f->fun->globals, name);
-    if (!v) v = builtin_lookup(name);
-    if (!v) name_error(name);
-    return v;
+/* Global names go through a small cache keyed by the name's address. A
+ * name found in a globals dict keeps its position there, good while the
+ * key at that position is still the name; one found among the builtins
+ * (absent from that globals dict) holds while no key entered or left any
+ * dict since (dict_epoch; the cache is emptied when that wraps). A stale
+ * entry is only ever a miss: nothing in it is followed without that check.
+ * Its pointers are compared, never followed, so they need no rooting. */
+typedef struct {
+    pv name, dict;
+    uint16_t epoch;
+    uint16_t pos;  /* in the dict's entries, or GC_BUILTIN + index in builtins_table */
+} gcache_entry;
+#define GCACHE_SIZE 8
+#define GC_BUILTIN 0x8000
+static gcache_entry gcache[GCACHE_SIZE];
+
+void vm_gcache_flush(void) { memset(gcache, 0, sizeof gcache); }
+
+static gcache_entry *gcache_slot(pv name) { return &gcache[(name >> 3) % GCACHE_SIZE]; }
+
+/* The cached position of name in dict d, or -1. */
+static int gcache_pos(const gcache_entry *e, pv name, const pdict *d) {
+    return e->name == name && e->pos < d->filled && d->entries[e->pos].key == name ? e->pos : -1;
+}
+
+static pv load_global(pv globals, pv name) {
+    gcache_entry *e = gcache_slot(name);
+    const pdict *d = (const pdict *)globals;
+    int i = gcache_pos(e, name, d);
+    if (i >= 0) return d->entries[i].value;
+    uint16_t epoch = dict_epoch; /* before the search, which may run a key's __eq__ */
+    if (e->name == name && e->pos >= GC_BUILTIN && e->dict == globals && e->epoch == epoch)
+        return builtins_table.items[e->pos - GC_BUILTIN].value;
+    i = dict_find(globals, name);
+    if (i >= 0) {
+        e->name = name;
+        e->pos = (uint16_t)i;
+        return d->entries[i].value;
+    }
+    const ptable *t = &builtins_table;
+    for (unsigned k = 0; k < t->n; k++)
+        if ((pv)t->items[k].name == name) {
+            if (epoch == dict_epoch) {
+                e->name = name;
+                e->dict = globals;
+                e->epoch = epoch;
+                e->pos = (uint16_t)(GC_BUILTIN + k);
+            }
+            return t->items[k].value;
+        }
+    name_error(name);
+}
+
+static void store_global(pv globals, pv name, pv v) {
+    int i = gcache_pos(gcache_slot(name), name, (const pdict *)globals);
+    if (i >= 0) ((pdict *)globals)->entries[i].value = v;
+    else dict_set(globals, name, v);
 }
 
 pv vm_globals(void) { return cur ? cur->fun->globals : vm_main_globals; }
@@ -850,13 +895,13 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
         FAST(LOAD_CLOSURE) a = *ip++; PUSH(f->locals[a]); break;
         CASE(LOAD_GLOBAL) {
             a = *ip++;
-            pv v = load_global(f, NAMES(f)[a]);
+            pv v = load_global(f->fun->globals, NAMES(f)[a]);
             PUSH(v);
             break;
         }
         CASE(STORE_GLOBAL)
             a = *ip++;
-            dict_set(f->fun->globals, NAMES(f)[a], TOP());
+            store_global(f->fun->globals, NAMES(f)[a], TOP());
             sp--;
             break;
         CASE(DELETE_GLOBAL)
@@ -865,15 +910,16 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             break;
         CASE(LOAD_NAME) {
             a = *ip++;
-            pv name = NAMES(f)[a];
-            pv v = dict_get(f->locals[0], name);
-            if (!v) v = load_global(f, name);
+            pv name = NAMES(f)[a], ns = f->locals[0];
+            pv v = ns == f->fun->globals ? PV_NULL : dict_get(ns, name);
+            if (!v) v = load_global(f->fun->globals, name);
             PUSH(v);
             break;
         }
         CASE(STORE_NAME)
             a = *ip++;
-            dict_set(f->locals[0], NAMES(f)[a], TOP());
+            if (f->locals[0] == f->fun->globals) store_global(f->locals[0], NAMES(f)[a], TOP());
+            else dict_set(f->locals[0], NAMES(f)[a], TOP());
             sp--;
             break;
         CASE(DELETE_NAME)
