@@ -64,7 +64,7 @@ typedef struct chunk {
 #define FRAME_WORDS ((sizeof(frame) + sizeof(pv) - 1) / sizeof(pv))
 #define CHUNK_WORDS_MAX 256
 #define MAX_DEPTH 400
-#define RESERVE 256        /* bytes a new chunk must leave free */
+#define RESERVE 160        /* bytes a new chunk must leave free in one piece: a RuntimeError with its traceback */
 #define GEN_OF(f) ((pgen *)((char *)(f) - offsetof(pgen, f)))
 
 static frame *cur;
@@ -107,7 +107,7 @@ void vm_reset(void) {
  * all marking, as the collector rescans every marked block when its mark
  * stack overflowed. */
 void vm_mark_chunks(void) {
-    spare = NULL; /* an idle spare chunk goes with the garbage */
+    gc_mark_shallow(spare);
     for (chunk *c = chunks; c; c = c->prev) gc_mark_shallow(c);
 }
 
