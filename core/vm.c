@@ -151,7 +151,8 @@ __attribute__((noinline)) static void new_chunk(size_t words) {
         if (n < prev) n = prev;
     }
     chunk *c = spare;
-    if (c && (size_t)(c->end - c->data) >= n) {
+    bool reused = c && (size_t)(c->end - c->data) >= n;
+    if (reused) {
         spare = NULL;
     } else {
         c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
@@ -165,8 +166,11 @@ __attribute__((noinline)) static void new_chunk(size_t words) {
     c->prev = chunks;
     c->top = c->data;
     chunks = c;
-    /* leave room for the RuntimeError and its traceback */
-    if (!gc_has_free(RESERVE)) {
+    /* leave room for the RuntimeError and its traceback; the spare was
+     * the heap's already, so taking it leaves the free space as it was
+     * (asking again scanned the arena on every call that crossed into it,
+     * a loop's calls at a chunk's end ran 8 times slower) */
+    if (!reused && !gc_has_free(RESERVE)) {
         gc_collect();
         if (!gc_has_free(RESERVE)) {
             chunks = c->prev;
