@@ -36,6 +36,11 @@
  * only the frames it uses (the device has 2 KiB of C stack). */
 #define NOINLINE __attribute__((noinline))
 
+/* Nesting goes on in a stack segment when the C stack runs short
+ * (rt_stack_call): COMPILE_STEP bytes cover any path from one expression
+ * or statement to the next, the lexer and a raise included. */
+#define COMPILE_STEP 512
+
 #define NO_JUMP 0xFFFF
 #define MAX_LOOPS 20
 #define MAX_ENTRIES 255
@@ -1829,7 +1834,10 @@ NOINLINE static edesc binary_tail(comp *c, int min, edesc d) {
  * takes `a if c else b`, `:=`, lambda and yield; 0 also a starred item.
  * One C frame per nesting of operands, and a small one: the device has
  * 2 KiB of C stack. */
+static edesc expr_prec_far(comp *c, int min);
+
 static edesc expr_prec(comp *c, int min) {
+    if (rt_stack_low(COMPILE_STEP)) return expr_prec_far(c, min);
     rt_check_stack();
     int t = c->L->tok;
     if (t == T_STAR && min == 0) return star_expr(c);
@@ -2785,7 +2793,25 @@ NOINLINE static void simple_statement(comp *c) {
     }
 }
 
+static void statement_far(void *c) { statement(c); }
+
+typedef struct { comp *c; int min; edesc d; } far_expr;
+static void expr_far(void *p) {
+    far_expr *a = p;
+    a->d = expr_prec(a->c, a->min);
+}
+
+NOINLINE static edesc expr_prec_far(comp *c, int min) {
+    far_expr a = {c, min, {0, 0, 0, 0}};
+    rt_stack_call(COMPILE_STEP, expr_far, &a);
+    return a.d;
+}
+
 static void statement(comp *c) {
+    if (rt_stack_low(COMPILE_STEP)) {
+        rt_stack_call(COMPILE_STEP, statement_far, c);
+        return;
+    }
     rt_check_stack();
     switch (c->L->tok) {
     case T_IF: if_statement(c); return;

@@ -163,7 +163,7 @@ _Noreturn void rt_raise(pv exc) {
     pjmp *j = rt_jmp;
     rt_jmp = j->prev;
     j->exc = exc;
-    longjmp(j->buf, 1);
+    pith_longjmp(j->buf, 1);
 }
 
 _Noreturn void rt_memory_error(size_t bytes) {

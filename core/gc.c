@@ -230,8 +230,6 @@ static void *find_top(size_t n) {
     return NULL;
 }
 
-/* First fit from the bottom, skipping table bytes with no free block and
- * taking bytes of four free blocks at once. */
 /* First fit from `from`, skipping table bytes with no free block and
  * taking bytes of four free blocks at once; NULL when no run of n fits. */
 static void *find_from(size_t from, size_t n) {

@@ -332,6 +332,8 @@ void rt_need_buffer(pv v, pbuf *b, bool for_write); /* raises TypeError */
 size_t rt_index(pv index, size_t len, const char *what); /* IndexError "<what> index out of range" */
 bool rt_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step, size_t *count);
 void rt_check_stack(void);            /* RuntimeError when the C stack is nearly gone */
+bool rt_stack_low(size_t need);      /* less than `need` bytes of C stack left, and the board can extend it */
+void rt_stack_call(size_t need, void (*fn)(void *), void *ctx); /* fn(ctx) on a fresh stack segment from the heap */
 void rt_poll(void);                   /* KeyboardInterrupt when Ctrl-C arrived; runs scheduled callbacks */
 size_t rt_stack_used(size_t *limit);  /* C stack bytes in use; *limit: the guard's limit (0: none) */
 void sched_run(void);                 /* micropython.schedule's pending callbacks (mod_micropython.c) */
@@ -351,15 +353,26 @@ void exc_add_tb(pv exc, const pstr *file, uint32_t line, const pstr *fn);
 void exc_print_tb(pout *o, pv exc);
 bool exc_matches(pv exc, pv cls);     /* cls: a type or a tuple of types */
 
+/* The board may bring a smaller setjmp (PITH_SMALL_JMP: the micro:bit's
+ * saves 10 words where newlib's jmp_buf is 23). */
+#ifdef PITH_SMALL_JMP
+typedef uint32_t pith_jmp_buf[10];
+__attribute__((returns_twice)) int pith_setjmp(pith_jmp_buf buf);
+_Noreturn void pith_longjmp(pith_jmp_buf buf, int value);
+#else
 #include <setjmp.h>
+typedef jmp_buf pith_jmp_buf;
+#define pith_setjmp setjmp
+#define pith_longjmp longjmp
+#endif
 typedef struct pjmp {
     struct pjmp *prev;
-    jmp_buf buf;
+    pith_jmp_buf buf;
     pv exc;
     int roots;   /* gc root depth at entry, restored on raise */
 } pjmp;
 extern pjmp *rt_jmp;
-#define TRY(j) ((j).prev = rt_jmp, (j).roots = gc_root_depth(), rt_jmp = &(j), setjmp((j).buf) == 0)
+#define TRY(j) ((j).prev = rt_jmp, (j).roots = gc_root_depth(), rt_jmp = &(j), pith_setjmp((j).buf) == 0)
 #define TRY_END(j) (rt_jmp = (j).prev)
 int gc_root_depth(void);
 void gc_root_restore(int depth);

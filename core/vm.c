@@ -426,7 +426,33 @@ static bool leave_records(frame *f, pv **spp, const uint8_t **ipp, int keep, pv 
 
 static pv run(pv exc);
 
+/* Python called from C runs a nested loop on the C stack: VM_STEP bytes
+ * cover the path from here to the next such call (run, dispatch, and C
+ * code such as '%r' formatting that calls a __repr__). Short of that, the
+ * call goes on in a stack segment. */
+#define VM_STEP 640
+typedef struct {
+    pfun *fn;
+    pv self, r;
+    int n, nkw;
+    const pv *args, *kw;
+} far_call;
+
+static void call_far(void *p) {
+    far_call *a = p;
+    a->r = vm_call_self(a->fn, a->self, a->n, a->args, a->nkw, a->kw);
+}
+
 pv vm_call_self(pfun *fn, pv self, int n, const pv *args, int nkw, const pv *kw) {
+    if (rt_stack_low(VM_STEP)) {
+        far_call a = {fn, self, PV_NULL, n, nkw, args, kw};
+        pv keep[2] = {(pv)fn, self}; /* the segment's allocation may collect */
+        gc_root_push(&keep[0]);
+        gc_root_push(&keep[1]);
+        rt_stack_call(VM_STEP, call_far, &a);
+        gc_root_pop(2);
+        return a.r;
+    }
     rt_check_stack();
     if (fn->code->flags & CODE_GENERATOR) {
         pv slot = PV_NULL;
