@@ -47,11 +47,31 @@ static pexc mem_exc = {&t_MemoryError, PV_NULL, mem_tb, 0, 0};
 static size_t mem_bytes;
 
 pv exc_new(const ptype *t, pv args) {
+    gc_root_push(&args); /* often a fresh tuple nothing else holds */
     pexc *e = gc_alloc_try(sizeof(pexc));
     if (!e) rt_memory_error(sizeof(pexc));
+    gc_root_pop(1);
     e->type = t;
     e->args = args;
     return (pv)e;
+}
+
+/* Raise t(arg), keeping arg rooted while its tuple is allocated. */
+_Noreturn void rt_raise_arg(const ptype *t, pv arg) {
+    gc_root_push(&arg);
+    pv tup = tuple_new(1);
+    ((ptuple *)tup)->items[0] = arg;
+    gc_root_pop(1);
+    rt_raise(exc_new(t, tup));
+}
+
+/* Raise t(message): the tuple first, so the string is stored the moment it exists. */
+static _Noreturn void raise_str(const ptype *t, const char *s, size_t n) {
+    pv tup = tuple_new(1);
+    gc_root_push(&tup);
+    ((ptuple *)tup)->items[0] = str_new(&t_str, s, n);
+    gc_root_pop(1);
+    rt_raise(exc_new(t, tup));
 }
 
 pv exc_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
@@ -172,12 +192,7 @@ _Noreturn void rt_memory_error(size_t bytes) {
     rt_raise((pv)&mem_exc);
 }
 
-_Noreturn void rt_raise_msg(const ptype *t, const char *msg) {
-    pv s = str_from_c(msg);
-    pv tup = tuple_new(1);
-    ((ptuple *)tup)->items[0] = s;
-    rt_raise(exc_new(t, tup));
-}
+_Noreturn void rt_raise_msg(const ptype *t, const char *msg) { raise_str(t, msg, strlen(msg)); }
 
 /* A tiny formatter for messages: %d (int), %u (unsigned), %s (C string), %c. */
 _Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...) {
@@ -210,10 +225,7 @@ _Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...) {
         }
     }
     va_end(ap);
-    pv s = str_new(&t_str, buf, n);
-    pv tup = tuple_new(1);
-    ((ptuple *)tup)->items[0] = s;
-    rt_raise(exc_new(t, tup));
+    raise_str(t, buf, n);
 }
 
 _Noreturn void rt_raise_type_op(const char *op, pv a, pv b) {
