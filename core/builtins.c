@@ -194,9 +194,13 @@ static pv wrap_next(pv self) {
     case 0: { /* enumerate */
         pv v = rt_next(w->a);
         if (!v) return PV_NULL;
+        gc_root_push(&v);
         pv t = tuple_new(2);
-        ((ptuple *)t)->items[0] = rt_int(w->i++);
         ((ptuple *)t)->items[1] = v;
+        gc_root_pop(1);
+        gc_root_push(&t);
+        ((ptuple *)t)->items[0] = rt_int(w->i++);
+        gc_root_pop(1);
         return t;
     }
     case 1: { /* zip: b is a tuple of iterators */
@@ -234,7 +238,10 @@ static pv wrap_next(pv self) {
         for (;;) {
             pv v = rt_next(((ptuple *)w->b)->items[0]);
             if (!v) return PV_NULL;
-            if (w->a == PV_NONE ? rt_truthy(v) : rt_truthy(rt_call1(w->a, v))) return v;
+            gc_root_push(&v);
+            bool keep = w->a == PV_NONE ? rt_truthy(v) : rt_truthy(rt_call1(w->a, v));
+            gc_root_pop(1);
+            if (keep) return v;
         }
     }
     default: { /* reversed: a is the sequence, i counts down */
@@ -248,7 +255,10 @@ static pv wrap_next(pv self) {
 static const ptype t_wrap = {TYPE_HEAD(iterator), .next = wrap_next};
 
 static pv wrap_new(int kind, pv a, pv b, int64_t i) {
+    gc_root_push(&a); /* often fresh iterators */
+    gc_root_push(&b);
     pwrap *w = gc_alloc(sizeof(pwrap));
+    gc_root_pop(2);
     w->type = &t_wrap;
     w->kind = kind;
     w->a = a;

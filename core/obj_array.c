@@ -281,16 +281,18 @@ static pv hex_of(const pitems *s, int n, const pv *args) {
 pv array_new(const ptype *t, char typecode, size_t n) {
     size_t isz = typecode_size(typecode);
     if (n > SIZE_MAX / isz) rt_memory_error(SIZE_MAX);
-    uint8_t *data = n ? gc_alloc(n * isz) : NULL;
+    pv data = n ? (pv)gc_alloc(n * isz) : PV_NULL;
+    gc_root_push(&data);
     parray *a = gc_alloc_try(sizeof(parray));
+    gc_root_pop(1);
     if (!a) {
         /* the program asked for the data: name its size, not the header's */
-        gc_free(data);
+        gc_free((void *)data);
         rt_memory_error(n * isz);
     }
     a->type = t;
     a->typecode = typecode;
-    a->data = data;
+    a->data = (uint8_t *)data;
     a->len = a->cap = n;
     return PV_FROM_PTR(a);
 }

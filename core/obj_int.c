@@ -682,12 +682,11 @@ static pv str_to_number(pv s, int base, bool want_float) {
         out_str(&msg.out, ": ");
     }
     pv str = str_new(&t_str, (const char *)b.data, b.len);
+    gc_root_push(&str); /* printing it grows msg */
     rt_print(&msg.out, str, true);
     pv m = vstr_to_str(&msg, &t_str);
-    gc_root_pop(1);
-    pv t = tuple_new(1);
-    ((ptuple *)t)->items[0] = m;
-    rt_raise(exc_new(want_float ? &t_ValueError : &t_ValueError, t));
+    gc_root_pop(2);
+    rt_raise_arg(&t_ValueError, m);
 }
 
 static pv int_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {

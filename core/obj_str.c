@@ -975,10 +975,7 @@ static pv str_format_fn(int n, const pv *args, int nkw, const pv *kw) {
                 if (name->len == (size_t)(p - fs) && memcmp(name->data, fs, name->len) == 0) v = kw[2 * i + 1];
             }
             if (!v) {
-                pv key = str_new(&t_str, fs, (size_t)(p - fs));
-                pv t = tuple_new(1);
-                ((ptuple *)t)->items[0] = key;
-                rt_raise(exc_new(&t_KeyError, t));
+                rt_raise_arg(&t_KeyError, str_new(&t_str, fs, (size_t)(p - fs)));
             }
         }
         char conv = 0;
