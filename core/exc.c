@@ -180,6 +180,7 @@ bool exc_matches(pv exc, pv cls) {
 
 _Noreturn void rt_raise(pv exc) {
     pjmp *j = rt_jmp;
+    PITH_ASSERT(j != NULL); /* every raise has a TRY to land in */
     rt_jmp = j->prev;
     j->exc = exc;
     longjmp(j->buf, 1);

@@ -12,11 +12,41 @@
  * last few allocations (gc_young, so C code may allocate twice in a row
  * without ceremony) and slots registered with gc_root_push. The C stack is
  * never scanned — WebAssembly cannot scan it — so the same rules hold on
- * every board. */
+ * every board.
+ *
+ * The checking builds (PITH_CHECKS, check.h) poison every freed block, so
+ * a use after free reads garbage that fails at once, and assert the
+ * table's invariants (gc_check) at every collection. */
 #include <string.h>
 
+#include "hal.h"
 #include "obj.h"
 #include "vm.h"
+
+/* Freed memory gets a pattern no pointer, length or small int has; under
+ * AddressSanitizer it is also made unreadable, so the first read of a
+ * freed object is reported with its stack, whatever field it reads. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PITH_ASAN
+#endif
+#endif
+#ifdef __SANITIZE_ADDRESS__
+#define PITH_ASAN
+#endif
+#if defined(PITH_CHECKS) && defined(PITH_ASAN)
+#include <sanitizer/asan_interface.h>
+#define POISON 0xA5
+#define poison(p, n) (memset((p), POISON, (n)), ASAN_POISON_MEMORY_REGION((p), (n)))
+#define unpoison(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#elif defined(PITH_CHECKS)
+#define POISON 0xA5
+#define poison(p, n) memset((p), POISON, (n))
+#define unpoison(p, n) ((void)0)
+#else
+#define poison(p, n) ((void)0)
+#define unpoison(p, n) ((void)0)
+#endif
 
 #define BLOCK (2 * sizeof(void *))
 enum { B_FREE = 0, B_HEAD = 1, B_TAIL = 2, B_MARK = 3 };
@@ -62,6 +92,7 @@ void gc_init(void *arena, size_t size) {
     atb = a;
     pool = a + table;
     memset(atb, 0, table);
+    poison(pool, nblocks * BLOCK);
     first_free = next_fit = 0;
     nroots = 0;
     gc_young_n = 0;
@@ -135,9 +166,7 @@ static void sweep(void) {
             uint8_t *x = &atb[b >> 2];
             if (*x == 0xAA || *x == 0) {
                 if (*x == 0 || in_free) {
-#ifdef PITH_GC_POISON
-                    if (*x) memset(pool + b * BLOCK, 0xA5, 4 * BLOCK);
-#endif
+                    if (*x) poison(pool + b * BLOCK, 4 * BLOCK);
                     *x = 0;
                     in_free = true;
                     if (b < first_free) first_free = b;
@@ -152,9 +181,7 @@ static void sweep(void) {
             in_free = false;
         } else if (st == B_HEAD || (st == B_TAIL && in_free)) {
             set_state(b, B_FREE);
-#ifdef PITH_GC_POISON
-            memset(pool + b * BLOCK, 0xA5, BLOCK);
-#endif
+            poison(pool + b * BLOCK, BLOCK);
             in_free = true;
         } else if (st == B_FREE) {
             in_free = true;
@@ -165,7 +192,12 @@ static void sweep(void) {
 }
 
 void gc_collect(void) {
+#ifdef PITH_CHECKS
+    gc_check();
+#endif
+#ifndef PITH_GC_STRESS
     next_fit = 0;
+#endif
     mark_sp = 0;
     mark_overflow = false;
     vm_mark_roots();
@@ -195,6 +227,7 @@ static void *claim(size_t start, size_t n) {
     for (; b + 4 <= end; b += 4) atb[b >> 2] = 0xAA; /* four tails */
     for (; b < end; b++) set_state(b, B_TAIL);
     void *p = pool + start * BLOCK;
+    unpoison(p, n * BLOCK);
     memset(p, 0, n * BLOCK);
     gc_young[gc_young_n++ % YOUNG] = (pv)p;
     return p;
@@ -247,7 +280,10 @@ static void *find_from(size_t from, size_t n) {
 
 /* Next fit: look after the previous allocation first, so a run of
  * allocations does not walk the whole table each time; when that fails,
- * first fit from the bottom. A collection starts again from the bottom. */
+ * first fit from the bottom. A collection starts again from the bottom —
+ * except in the stress builds, which collect before every allocation:
+ * there next fit goes on around the arena, so a block freed by mistake is
+ * not handed out again at once, and a late read of it still finds poison. */
 static void *find(size_t n) {
     if (gc_top) return find_top(n);
     void *p = NULL;
@@ -255,10 +291,24 @@ static void *find(size_t n) {
     return p ? p : find_from(first_free, n);
 }
 
+#ifdef PITH_CHECKS
+unsigned long gc_allocs, gc_fail_at;
+
+/* The --fail-alloc test mode: the chosen allocation fails as if the heap
+ * were full (after the collection a full heap would have run). */
+static bool fail_now(void) {
+    if (++gc_allocs != gc_fail_at) return false;
+    gc_collect();
+    return true;
+}
+#else
+#define fail_now() false
+#endif
+
 void *gc_alloc_try(size_t bytes) {
     size_t n = (bytes + BLOCK - 1) / BLOCK;
     if (n == 0) n = 1;
-    if (n > nblocks) return NULL;
+    if (n > nblocks || fail_now()) return NULL;
 #ifdef PITH_GC_STRESS
     gc_collect();
 #endif
@@ -279,9 +329,11 @@ void *gc_alloc(size_t bytes) {
 void gc_free(void *p) {
     if (!p || !gc_owns(p)) return;
     size_t b = block_of(p);
+    PITH_ASSERT(get_state(b) == B_HEAD); /* not freed twice, not inside an object */
     if (get_state(b) != B_HEAD) return;
     size_t n = obj_blocks(b);
     for (size_t i = 0; i < n; i++) set_state(b + i, B_FREE);
+    poison(p, n * BLOCK);
     if (b < first_free) first_free = b;
     for (int i = 0; i < 8; i++)
         if (gc_young[i] == (pv)p) gc_young[i] = PV_NULL;
@@ -290,19 +342,23 @@ void gc_free(void *p) {
 void *gc_realloc(void *p, size_t bytes) {
     if (!p) return gc_alloc(bytes);
     size_t b = block_of(p);
+    PITH_ASSERT(gc_owns(p) && get_state(b) == B_HEAD);
     size_t have = obj_blocks(b);
     size_t n = (bytes + BLOCK - 1) / BLOCK;
     if (n == 0) n = 1;
     if (n <= have) {
         for (size_t i = b + n; i < b + have; i++) set_state(i, B_FREE);
+        poison(pool + (b + n) * BLOCK, (have - n) * BLOCK);
         if (b + n < first_free && n < have) first_free = b + n;
         return p;
     }
     /* grow in place when the blocks after it are free */
+    if (fail_now()) rt_memory_error(bytes);
     size_t e = b + have;
     while (e < b + n && e < nblocks && get_state(e) == B_FREE) e++;
     if (e == b + n) {
         for (size_t i = b + have; i < e; i++) set_state(i, B_TAIL);
+        unpoison(pool + (b + have) * BLOCK, (n - have) * BLOCK);
         memset(pool + (b + have) * BLOCK, 0, (n - have) * BLOCK);
         if (first_free >= b + have && first_free < e) {
             while (first_free < nblocks && get_state(first_free) != B_FREE) first_free++;
@@ -346,6 +402,73 @@ void gc_root_push(pv *slot) {
     if (nroots == MAX_ROOTS) rt_raise_msg(&t_RuntimeError, "too many gc roots");
     roots[nroots++] = slot;
 }
-void gc_root_pop(int n) { nroots -= n; }
+void gc_root_pop(int n) {
+    PITH_ASSERT(n >= 0 && n <= nroots); /* more pops than pushes */
+    nroots -= n;
+}
 int gc_root_depth(void) { return nroots; }
-void gc_root_restore(int depth) { nroots = depth; }
+/* A raise goes back to the depth of its TRY, which can only be lower:
+ * a deeper one means a function popped roots it had not pushed. */
+void gc_root_restore(int depth) {
+    PITH_ASSERT(depth >= 0 && depth <= nroots);
+    nroots = depth;
+}
+
+#ifdef PITH_CHECKS
+_Noreturn void pith_assert_fail(const char *file, int line, const char *what) {
+    char num[12];
+    int k = sizeof num;
+    do num[--k] = (char)('0' + line % 10);
+    while ((line /= 10) != 0);
+    static const char head[] = "pith: assertion failed: ";
+    hal_stdout(head, sizeof head - 1);
+    hal_stdout(file, strlen(file));
+    hal_stdout(":", 1);
+    hal_stdout(num + k, sizeof num - (size_t)k);
+    hal_stdout(": ", 2);
+    hal_stdout(what, strlen(what));
+    hal_stdout("\n", 1);
+    __builtin_trap();
+}
+
+static bool live_head(const void *p) {
+    if (((uintptr_t)p - (uintptr_t)pool) % BLOCK) return false;
+    int st = get_state(block_of(p));
+    return st == B_HEAD || st == B_MARK;
+}
+
+/* pv_type in the checking builds: the first read of a freed or stray
+ * object stops here, not three calls later as garbage. */
+const ptype *gc_checked_type(pv v) {
+    PITH_ASSERT(PV_IS_OBJ(v));
+    const pobj *o = PV_OBJ(v);
+    PITH_ASSERT(!gc_owns(o) || live_head(o)); /* a use after free, or not an object */
+    const ptype *t = o->type;
+    PITH_ASSERT(t != NULL && ((uintptr_t)t & (sizeof(void *) - 1)) == 0);
+    PITH_ASSERT(!gc_owns(t) || live_head(t));
+    PITH_ASSERT(t->type == &t_type);
+    return t;
+}
+
+/* The block table's invariants: no marks outside a collection, no tail
+ * without its head, no free block below first_free, the roots within
+ * bounds, and every free block still poisoned (a write after free). */
+void gc_check(void) {
+    PITH_ASSERT(nroots >= 0 && nroots <= MAX_ROOTS);
+    PITH_ASSERT(first_free <= nblocks && next_fit <= nblocks);
+    int prev = B_FREE;
+    for (size_t b = 0; b < nblocks; b++) {
+        int st = get_state(b);
+        PITH_ASSERT(st != B_MARK);
+        PITH_ASSERT(st != B_TAIL || prev != B_FREE);
+        if (st == B_FREE) {
+            PITH_ASSERT(b >= first_free);
+#ifndef PITH_ASAN /* there a write after free is reported when it happens */
+            const uint8_t *w = pool + b * BLOCK;
+            for (size_t i = 0; i < BLOCK; i++) PITH_ASSERT(w[i] == POISON);
+#endif
+        }
+        prev = st;
+    }
+}
+#endif

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "check.h"
+
 typedef uintptr_t pv;
 typedef struct ptype ptype;
 
@@ -210,11 +212,18 @@ extern const pobj o_none, o_true, o_false, o_ellipsis;
     case OP_EQ: return PV_BOOL((x) == (y)); \
     case OP_NE: return PV_BOOL((x) != (y));
 
+/* An object's type; the checking builds first assert the object is live. */
+#ifdef PITH_CHECKS
+const ptype *gc_checked_type(pv v);
+#define PV_OBJ_TYPE(v) gc_checked_type(v)
+#else
+#define PV_OBJ_TYPE(v) (PV_OBJ(v)->type)
+#endif
 static inline const ptype *pv_type(pv v) {
-    return PV_IS_INT(v) ? &t_int : PV_OBJ(v)->type;
+    return PV_IS_INT(v) ? &t_int : PV_OBJ_TYPE(v);
 }
 static inline bool pv_is(pv v, const ptype *t) {
-    return !PV_IS_INT(v) && PV_OBJ(v)->type == t;
+    return !PV_IS_INT(v) && PV_OBJ_TYPE(v) == t;
 }
 
 #define TYPE_HEAD(pyname) .type = &t_type, .name = &names_table[NAME_##pyname]
@@ -244,6 +253,11 @@ void gc_root_pop(int n);
 extern pv gc_young[8];         /* the last allocations are always roots */
 extern uint8_t gc_young_n;
 extern bool gc_top;           /* allocate from the top of the arena (scratch) */
+#ifdef PITH_CHECKS
+void gc_check(void);           /* asserts the block table is consistent and free blocks untouched */
+extern unsigned long gc_allocs;   /* allocations so far (the host's --fail-alloc counts them) */
+extern unsigned long gc_fail_at;  /* that allocation fails as if the heap were full; 0: none */
+#endif
 
 /* ---- runtime.c: operations on any value ---- */
 pv rt_int(int64_t v);

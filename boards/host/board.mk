@@ -6,13 +6,16 @@
 HOST_SRC := $(CORE_SRC) $(wildcard boards/host/*.c)
 HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/board.mk
 HOST_CFLAGS := $(WARN) -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
-SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# The test builds check invariants (core/check.h) and poison freed blocks.
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DPITH_CHECKS
 
-.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl
+.PHONY: host host-asan host-stress host-strict host32 host32-strict test-fuzz test-host-repl test-checks
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
 host-stress: $(BUILD)/host-stress/pith
 host-strict: $(BUILD)/host-strict/pith
+host32: $(BUILD)/host32/pith
+host32-strict: $(BUILD)/host32-strict/pith
 
 $(BUILD)/host/pith: $(HOST_DEPS)
 	@mkdir -p $(@D)
@@ -24,14 +27,30 @@ $(BUILD)/host-asan/pith: $(HOST_DEPS)
 
 $(BUILD)/host-stress/pith: $(HOST_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_POISON -DPITH_GC_YOUNG=4 -o $@ $(HOST_SRC) -lm
+	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_YOUNG=4 -o $@ $(HOST_SRC) -lm
 
 # host-strict: host-stress with no young allocations kept as roots, so any
 # object held by C across an allocation without being rooted is freed and
 # poisoned at once (the rooting rule in core/README.md).
 $(BUILD)/host-strict/pith: $(HOST_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_POISON -DPITH_GC_STRICT -o $@ $(HOST_SRC) -lm
+	$(CC) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_STRICT -o $@ $(HOST_SRC) -lm
+
+# host32: the same checking build for 32-bit x86. Its objects have the
+# boards' sizes (4-byte pointers, and -malign-double gives int64 fields the
+# 8-byte alignment ARM and wasm give them) and its floats are plain IEEE
+# single precision (SSE, not the x87's wider registers), so it allocates
+# exactly the bytes the micro:bit and the browser allocate and runs out of
+# heap at the same allocation. host32-strict is host-strict on it.
+HOST32 := -m32 -malign-double -msse2 -mfpmath=sse
+
+$(BUILD)/host32/pith: $(HOST_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(HOST32) $(HOST_CFLAGS) -O1 $(SANITIZE) -o $@ $(HOST_SRC) -lm
+
+$(BUILD)/host32-strict/pith: $(HOST_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(HOST32) $(HOST_CFLAGS) -O1 $(SANITIZE) -DPITH_GC_STRESS -DPITH_GC_STRICT -o $@ $(HOST_SRC) -lm
 
 # Mutated golden programs must never crash the sanitized builds (host-stress
 # also finds objects the collector cannot see).
@@ -43,6 +62,11 @@ test-fuzz: $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
 test-host-repl: $(BUILD)/host/pith
 	python3 tests/host/repl.py $(BUILD)/host/pith
 
-GOLDEN_BOARDS += host host-asan host-stress
-GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
-TEST_STEPS += test-fuzz test-host-repl
+# The checks catch a deliberately unrooted object (core/check.h).
+test-checks: $(BUILD)/host-asan/pith $(BUILD)/host-strict/pith $(BUILD)/host32/pith $(BUILD)/host32-strict/pith
+	python3 tests/host/checks.py $^
+
+GOLDEN_BOARDS += host host-asan host-stress host-strict host32 host32-strict
+GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith \
+               $(BUILD)/host-strict/pith $(BUILD)/host32/pith $(BUILD)/host32-strict/pith
+TEST_STEPS += test-fuzz test-host-repl test-checks

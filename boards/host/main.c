@@ -8,6 +8,15 @@
  *
  *   --test-hooks        honour `# buttons: A:100-300` in FILE (simulated presses)
  *
+ * The checking builds (PITH_CHECKS: host-asan, host-stress, host-strict,
+ * host32) check the heap when the program ends (core/check.h), and add:
+ *   --fail-alloc N      the Nth allocation of the program fails as if the
+ *                       heap were full (tests/oom/sweep.py tries each N)
+ *   --count-allocs      print `pith: N allocations` on stderr at the end
+ *   --test-unrooted     break the rooting rule on purpose: hold a fresh
+ *                       object unrooted across a collection, then read it
+ *                       (the checks must stop the program)
+ *
  * The host has no buttons or temperature sensor, and microbit.reset() ends
  * the program with a message.
  */
@@ -25,6 +34,9 @@
 #include "arena.h"
 #include "hal.h"
 #include "pith.h"
+#ifdef PITH_CHECKS
+#include "obj.h"
+#endif
 
 static volatile sig_atomic_t interrupt_enabled, interrupted, pending_ctrl_c;
 static struct termios saved_tty;
@@ -151,11 +163,41 @@ static int usage(void) {
     return 2;
 }
 
+#ifdef PITH_CHECKS
+/* The mistake the rooting rule forbids: the list is held only in a C local
+ * while a collection runs (as one may in any allocation), then used. */
+static void test_unrooted(void) {
+    pjmp j;
+    if (TRY(j)) {
+        pv held = list_new(0);
+        gc_young_n = 0; /* the VM forgets recent allocations at each instruction */
+        gc_collect();
+        fprintf(stderr, "pith: reading an unrooted list\n");
+        (void)rt_len(held);
+        TRY_END(j);
+    }
+    fprintf(stderr, "pith: the unrooted list was read without an assertion\n");
+}
+
+/* After the run: no roots left pushed, and a heap that is still sound
+ * after one more collection. */
+static void check_heap(int count_allocs) {
+    PITH_ASSERT(gc_root_depth() == 0);
+    gc_collect();
+    gc_check();
+    if (count_allocs) fprintf(stderr, "pith: %lu allocations\n", gc_allocs);
+}
+#endif
+
 int main(int argc, char **argv) {
     size_t heap = PITH_ARENA_SIZE;
     const char *file = NULL, *code = NULL;
     long seed = -1;
     int test_hooks = 0;
+#ifdef PITH_CHECKS
+    unsigned long fail_alloc = 0;
+    int count_allocs = 0, unrooted = 0;
+#endif
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--heap") && i + 1 < argc) {
             char *end;
@@ -169,6 +211,14 @@ int main(int argc, char **argv) {
             seed = strtol(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--test-hooks")) {
             test_hooks = 1;
+#ifdef PITH_CHECKS
+        } else if (!strcmp(argv[i], "--fail-alloc") && i + 1 < argc) {
+            fail_alloc = strtoul(argv[++i], NULL, 10);
+        } else if (!strcmp(argv[i], "--count-allocs")) {
+            count_allocs = 1;
+        } else if (!strcmp(argv[i], "--test-unrooted")) {
+            unrooted = 1;
+#endif
         } else if (!strcmp(argv[i], "-c") && i + 1 < argc) {
             code = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -189,6 +239,14 @@ int main(int argc, char **argv) {
     pith_stack_init(&stack_mark, 256 * 1024);
     pith_init(arena, heap);
     if (seed >= 0) pith_seed((uint32_t)seed);
+#ifdef PITH_CHECKS
+    if (unrooted) {
+        test_unrooted();
+        return 1;
+    }
+    gc_allocs = 0; /* count the program's allocations, not the interpreter's start */
+    gc_fail_at = fail_alloc;
+#endif
 
     int r;
     if (file || code) {
@@ -202,6 +260,10 @@ int main(int argc, char **argv) {
         if (test_hooks) pith_test_hooks(src, len);
         r = pith_exec(src, len, code ? "<stdin>" : file, PITH_MODE_FILE);
         if (r == PITH_EXC) pith_print_exception();
+#ifdef PITH_CHECKS
+        gc_fail_at = 0;
+        check_heap(count_allocs);
+#endif
         free(src);
         free(arena);
         return r == PITH_OK ? 0 : r == PITH_SYSEXIT ? pith_exit_code() : 1;
