@@ -43,7 +43,7 @@ EXC_TYPE(UnicodeError, &t_ValueError);
 
 /* The out-of-memory exception: no heap needed to raise or print it. */
 static ptbentry mem_tb[TB_MAX];
-static pexc mem_exc = {&t_MemoryError, PV_NULL, mem_tb, 0, 0};
+static pexc mem_exc = {&t_MemoryError, PV_NULL, mem_tb, 0, 0, false};
 static size_t mem_bytes;
 
 pv exc_new(const ptype *t, pv args) {
@@ -123,10 +123,13 @@ static pv exc_attr(pv self, const pstr *name) {
 
 void exc_add_tb(pv exc, const pstr *file, uint32_t line, const pstr *fn) {
     pexc *e = (pexc *)exc;
-    if (!e->tb) {
+    if (!e->tb && !e->tb_lost) {
+        /* without it the exception still prints, without File lines; the
+         * outer frames must not record lines that hide the inner ones */
         e->tb = gc_alloc_try(TB_MAX * sizeof(ptbentry));
-        if (!e->tb) return;
+        e->tb_lost = !e->tb;
     }
+    if (!e->tb) return;
     if (e->tb_len == TB_MAX) {
         /* keep the innermost frames and the outermost one */
         memmove(&e->tb[TB_MAX / 2], &e->tb[TB_MAX / 2 + 1], (TB_MAX / 2 - 1) * sizeof(ptbentry));

@@ -92,6 +92,7 @@ void gc_init(void *arena, size_t size) {
     atb = a;
     pool = a + table;
     memset(atb, 0, table);
+    unpoison(pool, nblocks * BLOCK); /* a soft reboot: the old heap may be poisoned */
     poison(pool, nblocks * BLOCK);
     first_free = next_fit = 0;
     nroots = 0;

@@ -184,6 +184,7 @@ typedef struct {
     ptbentry *tb;         /* heap array of TB_MAX entries, or NULL */
     uint8_t tb_len;
     uint8_t tb_dropped;   /* entries beyond TB_MAX (middle frames) */
+    bool tb_lost;         /* no memory for the traceback: no lines rather than some */
 } pexc;
 
 /* ---- the built-in types ---- */

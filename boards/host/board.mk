@@ -9,7 +9,8 @@ HOST_CFLAGS := $(WARN) -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
 # The test builds check invariants (core/check.h) and poison freed blocks.
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DPITH_CHECKS
 
-.PHONY: host host-asan host-stress host-strict host32 host32-strict test-fuzz test-host-repl test-checks
+.PHONY: host host-asan host-stress host-strict host32 host32-strict test-fuzz test-host-repl test-checks \
+        test-oom test-heap-parity
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
 host-stress: $(BUILD)/host-stress/pith
@@ -66,7 +67,18 @@ test-host-repl: $(BUILD)/host/pith
 test-checks: $(BUILD)/host-asan/pith $(BUILD)/host-strict/pith $(BUILD)/host32/pith $(BUILD)/host32-strict/pith
 	python3 tests/host/checks.py $^
 
+# Out of memory at every allocation of every golden program (tests/oom/):
+# all points on host32, a sample on host32-strict (which also collects
+# before each allocation); then host32, QEMU and Node must run out of heap
+# at the same allocation.
+test-oom: $(BUILD)/host32/pith $(BUILD)/host32-strict/pith
+	python3 tests/oom/sweep.py $(BUILD)/host32/pith
+	python3 tests/oom/sweep.py --max-points 150 $(BUILD)/host32-strict/pith
+
+test-heap-parity: $(BUILD)/host32/pith $(BUILD)/microbit-test/pith.hex $(BUILD)/wasm/pith.js
+	python3 tests/oom/parity.py
+
 GOLDEN_BOARDS += host host-asan host-stress host-strict host32 host32-strict
 GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith \
                $(BUILD)/host-strict/pith $(BUILD)/host32/pith $(BUILD)/host32-strict/pith
-TEST_STEPS += test-fuzz test-host-repl test-checks
+TEST_STEPS += test-fuzz test-host-repl test-checks test-oom test-heap-parity

@@ -7,11 +7,19 @@
  *   --seed N            seed urandom, so runs repeat exactly
  *
  *   --test-hooks        honour `# buttons: A:100-300` in FILE (simulated presses)
+ *   --virtual-time      time passes only in sleeps (at once) and by 1 us
+ *                       each time it is read, so a run that sleeps takes
+ *                       no real time and repeats exactly
  *
  * The checking builds (PITH_CHECKS: host-asan, host-stress, host-strict,
  * host32) check the heap when the program ends (core/check.h), and add:
  *   --fail-alloc N      the Nth allocation of the program fails as if the
- *                       heap were full (tests/oom/sweep.py tries each N)
+ *                       heap were full
+ *   --fail-alloc A-B[:S] run the program once for each N from A to B (every
+ *                       Sth), each
+ *                       time with a fresh heap (as after a soft reboot),
+ *                       ending each run's output with a line "\036 N STATUS"
+ *                       (tests/oom/sweep.py: no process start per run)
  *   --count-allocs      print `pith: N allocations` on stderr at the end
  *   --test-unrooted     break the rooting rule on purpose: hold a fresh
  *                       object unrooted across a collection, then read it
@@ -39,6 +47,8 @@
 #endif
 
 static volatile sig_atomic_t interrupt_enabled, interrupted, pending_ctrl_c;
+static int virtual_time;
+static uint64_t virtual_us;
 static struct termios saved_tty;
 static int tty_raw;
 
@@ -77,12 +87,17 @@ int hal_interrupted(void) {
 }
 
 uint32_t hal_ticks_ms(void) {
+    if (virtual_time) return (uint32_t)(++virtual_us / 1000u);
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint32_t)((uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u);
 }
 
 void hal_sleep_ms(uint32_t ms) {
+    if (virtual_time) {
+        virtual_us += (uint64_t)ms * 1000u;
+        return;
+    }
     struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
     nanosleep(&ts, NULL); /* SIGINT cuts it short */
 }
@@ -159,7 +174,7 @@ static char *read_file(const char *path, size_t *len) {
 }
 
 static int usage(void) {
-    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [--test-hooks] [FILE.py | -c CODE]\n");
+    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [--test-hooks] [--virtual-time] [FILE.py | -c CODE]\n");
     return 2;
 }
 
@@ -195,8 +210,8 @@ int main(int argc, char **argv) {
     long seed = -1;
     int test_hooks = 0;
 #ifdef PITH_CHECKS
-    unsigned long fail_alloc = 0;
-    int count_allocs = 0, unrooted = 0;
+    unsigned long fail_from = 0, fail_to = 0, fail_step = 1;
+    int count_allocs = 0, unrooted = 0, sweep = 0;
 #endif
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--heap") && i + 1 < argc) {
@@ -211,9 +226,18 @@ int main(int argc, char **argv) {
             seed = strtol(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--test-hooks")) {
             test_hooks = 1;
+        } else if (!strcmp(argv[i], "--virtual-time")) {
+            virtual_time = 1;
 #ifdef PITH_CHECKS
         } else if (!strcmp(argv[i], "--fail-alloc") && i + 1 < argc) {
-            fail_alloc = strtoul(argv[++i], NULL, 10);
+            char *end;
+            fail_from = fail_to = strtoul(argv[++i], &end, 10);
+            if (*end == '-') {
+                fail_to = strtoul(end + 1, &end, 10);
+                if (*end == ':') fail_step = strtoul(end + 1, NULL, 10);
+                if (fail_step == 0) fail_step = 1;
+                sweep = 1;
+            }
         } else if (!strcmp(argv[i], "--count-allocs")) {
             count_allocs = 1;
         } else if (!strcmp(argv[i], "--test-unrooted")) {
@@ -244,8 +268,6 @@ int main(int argc, char **argv) {
         test_unrooted();
         return 1;
     }
-    gc_allocs = 0; /* count the program's allocations, not the interpreter's start */
-    gc_fail_at = fail_alloc;
 #endif
 
     int r;
@@ -257,12 +279,29 @@ int main(int argc, char **argv) {
             return 2;
         }
         if (code) len = strlen(code);
-        if (test_hooks) pith_test_hooks(src, len);
-        r = pith_exec(src, len, code ? "<stdin>" : file, PITH_MODE_FILE);
-        if (r == PITH_EXC) pith_print_exception();
 #ifdef PITH_CHECKS
-        gc_fail_at = 0;
-        check_heap(count_allocs);
+        for (unsigned long k = fail_from;; k += fail_step) {
+            if (k != fail_from) {
+                pith_init(arena, heap);
+                if (seed >= 0) pith_seed((uint32_t)seed);
+            }
+#endif
+            if (test_hooks) pith_test_hooks(src, len);
+#ifdef PITH_CHECKS
+            gc_allocs = 0; /* count the program's allocations, not the interpreter's start */
+            gc_fail_at = k;
+#endif
+            r = pith_exec(src, len, code ? "<stdin>" : file, PITH_MODE_FILE);
+            if (r == PITH_EXC) pith_print_exception();
+#ifdef PITH_CHECKS
+            gc_fail_at = 0;
+            check_heap(count_allocs);
+            if (sweep) {
+                char mark[40];
+                hal_stdout(mark, (size_t)snprintf(mark, sizeof mark, "\036 %lu %d\n", k, r));
+            }
+            if (k + fail_step > fail_to) break;
+        }
 #endif
         free(src);
         free(arena);
