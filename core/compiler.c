@@ -79,9 +79,8 @@ static void trailers(comp *c);
 static _Noreturn void syntax_error(comp *c, const char *msg) {
     pv e = exc_new(&t_SyntaxError, PV_NULL);
     gc_root_push(&e);
-    pv s = str_from_c(c->L.tok == T_ERROR && c->L.error ? c->L.error : msg);
     ((pexc *)e)->args = tuple_new(1);
-    ((ptuple *)((pexc *)e)->args)->items[0] = s;
+    ((ptuple *)((pexc *)e)->args)->items[0] = str_from_c(c->L.tok == T_ERROR && c->L.error ? c->L.error : msg);
     exc_add_tb(e, c->file, c->L.tline, NULL);
     gc_root_pop(1);
     rt_raise(e);

@@ -372,9 +372,10 @@ static void array_extend(pv self, pv src) {
     size_t isz = typecode_size(a->typecode);
     if (get_items(src, &s)) {
         if (typecode_size(s.tc) != isz) compat_error();
-        const uint8_t *p = items_flat(&s, a->data, a->data + a->cap * isz);
-        size_t old = a->len;
-        array_splice(a, old, 0, p, s.n);
+        pv p = (pv)items_flat(&s, a->data, a->data ? a->data + a->cap * isz : NULL);
+        gc_root_push(&p); /* a copy, if one was made, must outlive the resize */
+        array_splice(a, a->len, 0, (const uint8_t *)p, s.n);
+        gc_root_pop(1);
         return;
     }
     if (pv_is(src, &t_list) || pv_is(src, &t_tuple)) {
@@ -547,9 +548,12 @@ static pv array_subscr(pv self, pv index, pv value) {
         pitems s;
         if (!get_items(value, &s)) rt_raise_msg(&t_NotImplementedError, "array/bytes required on right side");
         if (typecode_size(s.tc) != isz || (step != 1 && s.n != count)) compat_error();
-        const uint8_t *p = items_flat(&s, a->data, a->data + a->cap * isz);
+        pv keep = (pv)items_flat(&s, a->data, a->data ? a->data + a->cap * isz : NULL);
+        const uint8_t *p = (const uint8_t *)keep;
         if (step == 1) {
+            gc_root_push(&keep); /* a copy, if one was made, must outlive the resize */
             array_splice(a, (size_t)start, count, p, s.n);
+            gc_root_pop(1);
         } else {
             for (size_t i = 0; i < count; i++)
                 memcpy(a->data + (start + (intptr_t)i * step) * (intptr_t)isz, p + i * isz, isz);

@@ -965,7 +965,11 @@ static pv str_format_fn(int n, const pv *args, int nkw, const pv *kw) {
             v = args[1 + auto_idx++];
         } else if (*fs >= '0' && *fs <= '9') {
             int k = 0;
-            for (const char *q = fs; q < p; q++) k = k * 10 + (*q - '0');
+            for (const char *q = fs; q < p; q++) {
+                /* MicroPython reads "{0.x}" and "{0 1}" as attribute access */
+                if (*q < '0' || *q > '9') rt_raise_msg(&t_NotImplementedError, "attributes not supported yet");
+                if (k < n) k = k * 10 + (*q - '0'); /* saturates: any k >= n is out of range */
+            }
             if (k + 1 >= n) rt_raise_msg(&t_IndexError, "tuple index out of range");
             v = args[1 + k];
         } else {

@@ -10,7 +10,7 @@ HOST_CFLAGS := $(WARN) -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DPITH_CHECKS
 
 .PHONY: host host-asan host-stress host-strict host32 host32-strict test-fuzz test-host-repl test-checks \
-        test-oom test-heap-parity
+        test-oom test-heap-parity test-libfuzzer fuzz
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
 host-stress: $(BUILD)/host-stress/pith
@@ -67,6 +67,22 @@ test-host-repl: $(BUILD)/host/pith
 test-checks: $(BUILD)/host-asan/pith $(BUILD)/host-strict/pith $(BUILD)/host32/pith $(BUILD)/host32-strict/pith
 	python3 tests/host/checks.py $^
 
+# Coverage-guided fuzzing (tests/fuzz/): libFuzzer feeds source to compile
+# and run under ASan, UBSan and the core's checks. `make fuzz` runs it for
+# FUZZ_SECONDS, then as long the differential fuzzer (host32 against Node);
+# `make test` runs 60 s of libFuzzer.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DPITH_CHECKS
+$(BUILD)/fuzz/pith-fuzz: $(CORE_SRC) $(CORE_HDR) tests/fuzz/fuzz_exec.c boards/host/board.mk
+	@mkdir -p $(@D)
+	clang $(WARN) $(FUZZ_FLAGS) -Icore -Iboards -DPITH_PLATFORM='"linux"' -o $@ $(CORE_SRC) tests/fuzz/fuzz_exec.c -lm
+
+test-libfuzzer: $(BUILD)/fuzz/pith-fuzz
+	python3 tests/fuzz/libfuzz.py --seconds 60 $<
+
+fuzz: $(BUILD)/fuzz/pith-fuzz
+	python3 tests/fuzz/libfuzz.py --seconds $(FUZZ_SECONDS) $<
+
 # Out of memory at every allocation of every golden program (tests/oom/):
 # all points on host32, a sample on host32-strict (which also collects
 # before each allocation); then host32, QEMU and Node must run out of heap
@@ -81,4 +97,4 @@ test-heap-parity: $(BUILD)/host32/pith $(BUILD)/microbit-test/pith.hex $(BUILD)/
 GOLDEN_BOARDS += host host-asan host-stress host-strict host32 host32-strict
 GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith \
                $(BUILD)/host-strict/pith $(BUILD)/host32/pith $(BUILD)/host32-strict/pith
-TEST_STEPS += test-fuzz test-host-repl test-checks test-oom test-heap-parity
+TEST_STEPS += test-fuzz test-host-repl test-checks test-oom test-heap-parity test-libfuzzer
