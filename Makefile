@@ -30,6 +30,7 @@ help:
 	@echo "make microbit  build/microbit/pith.hex"
 	@echo "make wasm      build/wasm/"
 	@echo "make bench     benchmarks beside MicroPython v1"
+	@echo "make fuzz      libFuzzer, then differential fuzzing, FUZZ_SECONDS each (default 60)"
 	@echo "make deps      install missing Debian packages (as root)"
 
 include $(sort $(wildcard boards/*/board.mk))
