@@ -87,6 +87,8 @@ static _Noreturn void syntax_error(comp *c, const char *msg) {
 }
 
 static void next(comp *c) {
+    static uint8_t polls; /* Ctrl-C stops a long compile too: a token can cost a millisecond */
+    if (++polls % 16 == 0) rt_poll();
     lex_next(&c->L);
     if (c->L.tok == T_ERROR) syntax_error(c, c->L.error);
 }

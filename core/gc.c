@@ -218,6 +218,7 @@ void gc_collect(void) {
             }
     }
     sweep();
+    vm_poll_count = 1; /* a loop that keeps the collector busy checks for Ctrl-C at its next turn */
 }
 
 /* ---- allocation ---- */

@@ -390,6 +390,8 @@ static bool less(pv a, pv b, bool reverse) {
     return rt_truthy(rt_binary(OP_LT, reverse ? b : a, reverse ? a : b));
 }
 
+#define SORT_POLL 32 /* items between Ctrl-C checks: a sort of the largest list takes seconds */
+
 void list_sort(pv list, pv key, bool reverse) {
     plist *l = (plist *)list;
     size_t n = l->len;
@@ -398,9 +400,11 @@ void list_sort(pv list, pv key, bool reverse) {
     for (size_t i = 0; i < n; i++) {
         pv k = key != PV_NONE ? rt_call1(key, l->items[i]) : l->items[i];
         ((plist *)keys)->items[i] = k;
+        if (i % SORT_POLL == 0) rt_poll();
     }
     pv *kv = ((plist *)keys)->items, *items = l->items;
     for (size_t i = 1; i < n; i++) {
+        if (i % SORT_POLL == 0) rt_poll(); /* Ctrl-C: the list stays a permutation of its items */
         pv k = kv[i], v = items[i];
         size_t lo = 0, hi = i; /* insert after the last key not greater than k */
         while (lo < hi) {

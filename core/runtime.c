@@ -308,7 +308,16 @@ pv rt_iter(pv obj) {
     rt_raise_fmt(&t_TypeError, "'%s' object isn't iterable", t->name->data);
 }
 
+/* Built-ins that drain an iterator in C (sum(range(10**9)), max, any...)
+ * poll for Ctrl-C as a loop in Python does. */
+#define NEXT_POLL 256
+
 pv rt_next(pv it) {
+    static uint16_t count;
+    if (++count == NEXT_POLL) {
+        count = 0;
+        rt_poll();
+    }
     const ptype *t = pv_type(it);
     if (!t->next) rt_raise_fmt(&t_TypeError, "'%s' object isn't an iterator", t->name->data);
     return t->next(it);

@@ -220,7 +220,7 @@ static void add_traceback(pv exc, frame *f) {
 }
 
 /* ---- the loop ---- */
-static int poll_count = 64;
+int vm_poll_count = 64; /* gc.c sets it to 1 after a collection */
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -437,8 +437,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j) {
                 args = ((ptuple *)t)->items;
                 npos += (int)nseq;
             }
-            if (--poll_count == 0) {
-                poll_count = 64;
+            if (--vm_poll_count == 0) {
+                vm_poll_count = 64;
                 rt_poll();
             }
             if (pv_is(fn, &t_function)) {
@@ -648,8 +648,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j) {
         case OP_JUMP: {
             unsigned t = JARG();
             const uint8_t *to = f->fun->code->code + t;
-            if (to < ip && --poll_count == 0) {
-                poll_count = 64;
+            if (to < ip && --vm_poll_count == 0) {
+                vm_poll_count = 64;
                 f->ip = ip;
                 rt_poll();
             }
@@ -713,8 +713,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j) {
                 intptr_t nx = c + step;
                 sp[-3] = SMALL_FITS(nx) ? PV_FROM_INT(nx) : PV_FROM_INT(stop);
                 PUSH(PV_FROM_INT(c));
-                if (--poll_count == 0) {
-                    poll_count = 64;
+                if (--vm_poll_count == 0) {
+                    vm_poll_count = 64;
                     rt_poll();
                 }
             } else {

@@ -19,5 +19,8 @@ extern pv vm_main_globals;     /* __main__'s dict */
 extern pv vm_last_exc;         /* for pith_print_exception */
 extern pv vm_intern;           /* list of heap-interned names */
 extern pv vm_extra_roots[4];   /* module state (urandom, display) */
+/* Calls and backward jumps until the next Ctrl-C check; a collection
+ * sets it to 1, so a loop whose turns allocate heavily checks every turn. */
+extern int vm_poll_count;
 
 #endif

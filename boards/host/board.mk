@@ -59,9 +59,11 @@ test-fuzz: $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith
 	tests/fuzz/mutate.py --runs 400 $(BUILD)/host-asan/pith
 	tests/fuzz/mutate.py --runs 150 --seed 2 $(BUILD)/host-stress/pith
 
-# The REPL on a real terminal: prompts, continuation, Ctrl-C, Ctrl-D.
+# The REPL on a real terminal: prompts, continuation, Ctrl-C, Ctrl-D; and
+# Ctrl-C stops long operations (loops in C, sorts, sleeps).
 test-host-repl: $(BUILD)/host/pith
 	python3 tests/host/repl.py $(BUILD)/host/pith
+	python3 tests/host/interrupt.py $(BUILD)/host/pith
 
 # The checks catch a deliberately unrooted object (core/check.h).
 test-checks: $(BUILD)/host-asan/pith $(BUILD)/host-strict/pith $(BUILD)/host32/pith $(BUILD)/host32-strict/pith
