@@ -15,15 +15,15 @@ as after a soft reboot); after a crash the sweep reruns the crashing point
 alone to report it, and goes on after it.
 
 Every run must end cleanly: the program's normal output (it handled the
-error, or the failed allocation did not matter), or output that names a
+error, or the failed allocation did not matter); output that names a
 MemoryError (its traceback, or the program printing the exception it
-caught), or the normal output whose traceback lost its lines (the
-traceback's own allocation failed; MicroPython drops them too) — or, when
-the failing allocation was a call's frame, the RuntimeError pith raises
-for a stack that cannot grow. A crash, a
-sanitizer report, a hang, a failed check of the heap after the run (the
-checking builds run gc_check) or any other output is a failure, printed
-with the command that reproduces it.
+caught, by name or by its message); the normal output whose traceback lost
+its lines (the traceback's own allocation failed; MicroPython drops them
+too); or, when the failing allocation was a call's frame, the RuntimeError
+pith raises for a stack that cannot grow. A crash, a sanitizer report, a
+hang, a failed check of the heap after the run (the checking builds run
+gc_check) or any other output is a failure, printed with the command that
+reproduces it.
 
 The last line: `oom sweep: P programs, K allocation points tried (of A
 allocations), F failures`. Exits 1 on any failure.
@@ -105,7 +105,8 @@ def verdict(status, out, err, want):
     if status not in (0, 1):
         tail = err.decode("utf-8", "replace").strip().splitlines()[-12:]
         return "exit status %d\n      " % status + "\n      ".join(tail)
-    if out in (want, without_traceback(want)) or b"MemoryError" in out or FRAME in out:
+    if out in (want, without_traceback(want)) or FRAME in out or \
+            b"MemoryError" in out or b"memory allocation failed" in out:
         return None
     return "output neither the expected one nor a MemoryError:\n      " + \
         "\n      ".join(out.decode("utf-8", "replace").splitlines()[-6:])
