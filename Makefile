@@ -14,7 +14,7 @@ TEST_STEPS   :=
 
 # Debian packages the build and the tests need (make deps installs them).
 # Node.js comes with the machine (nodejs and npm are only added when absent).
-DEB_PKGS := gcc make python3 \
+DEB_PKGS := gcc gcc-multilib make python3 \
             emscripten node-acorn \
             gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
             qemu-system-arm chromium firmware-microbit-micropython \

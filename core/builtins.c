@@ -5,7 +5,13 @@
 #include "hal.h"
 #include "obj.h"
 
+/* the language builtins live with the object model (obj_class.c) */
+extern const pbuiltin bi_setattr, bi_delattr, bi_dir, bi_exec, bi_eval, bi_globals, bi_locals;
+
 void list_sort(pv list, pv key, bool reverse);
+/* the numeric built-ins live with the numbers (obj_int.c) */
+extern const pbuiltin hex, oct, bin, bi_abs, divmod, bi_pow, bi_round;
+extern const pbuiltin bi_format; /* str_format.c */
 
 static pv print_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv sep = rt_kwarg(&N(sep), nkw, kw, PV_NONE), end = rt_kwarg(&N(end), nkw, kw, PV_NONE);
@@ -58,31 +64,6 @@ BUILTIN(ord, ord, 1, 1, false);
 
 static pv repr_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_repr(args[0]); }
 BUILTIN(repr, repr, 1, 1, false);
-
-static pv radix(pv x, const char *prefix, int bits) {
-    int64_t v = rt_to_int(x);
-    vstr s;
-    vstr_init(&s, 12);
-    gc_root_push((pv *)&s.buf);
-    if (v < 0) vstr_add(&s, "-", 1);
-    vstr_add(&s, prefix, 2);
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    char buf[70];
-    int k = 70;
-    do {
-        buf[--k] = "0123456789abcdef"[u & ((1u << bits) - 1)];
-        u >>= bits;
-    } while (u);
-    vstr_add(&s, buf + k, (size_t)(70 - k));
-    gc_root_pop(1);
-    return vstr_to_str(&s, &t_str);
-}
-static pv hex_fn(int n, const pv *args, int nkw, const pv *kw) { return radix(args[0], "0x", 4); }
-static pv oct_fn(int n, const pv *args, int nkw, const pv *kw) { return radix(args[0], "0o", 3); }
-static pv bin_fn(int n, const pv *args, int nkw, const pv *kw) { return radix(args[0], "0b", 1); }
-BUILTIN(hex, hex, 1, 1, false);
-BUILTIN(oct, oct, 1, 1, false);
-BUILTIN(bin, bin, 1, 1, false);
 
 static bool is_instance_of(pv x, pv cls) {
     if (pv_is(cls, &t_tuple)) {
@@ -154,13 +135,6 @@ static pv sum_fn(int n, const pv *args, int nkw, const pv *kw) {
     return acc;
 }
 BUILTIN(sum, sum, 1, 2, false);
-
-static pv bi_abs_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv x = args[0];
-    if (rt_truthy(rt_binary(OP_LT, x, PV_FROM_INT(0)))) return rt_unary(OP_NEG, x);
-    return pv_is(x, &t_bool) ? PV_FROM_INT(x == PV_TRUE) : x;
-}
-BUILTIN(bi_abs, abs, 1, 1, false);
 
 static pv allany(pv iterable, bool want) {
     pv it = rt_iter(iterable);
@@ -311,50 +285,6 @@ static pv sorted_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 BUILTIN(sorted, sorted, 1, 1, true);
 
-static pv divmod_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv t = tuple_new(2);
-    gc_root_push(&t);
-    ((ptuple *)t)->items[0] = rt_binary(OP_FLOORDIV, args[0], args[1]);
-    ((ptuple *)t)->items[1] = rt_binary(OP_MOD, args[0], args[1]);
-    gc_root_pop(1);
-    return t;
-}
-BUILTIN(divmod, divmod, 2, 2, false);
-
-static pv bi_pow_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_binary(OP_POW, args[0], args[1]); }
-BUILTIN(bi_pow, pow, 2, 2, false);
-
-static pv bi_round_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv x = args[0];
-    if (!pv_is(x, &t_float)) {
-        if (n > 1 && args[1] != PV_NONE) {
-            int64_t d = rt_to_int(args[1]);
-            if (d >= 0) return x;
-            int64_t p = 1;
-            for (int64_t i = 0; i < -d && p < (int64_t)1e18; i++) p *= 10;
-            int64_t v = rt_to_int(x), q = v / p, r = v % p;
-            if (r < 0) { r += p; q--; }
-            if (2 * r > p || (2 * r == p && (q & 1))) q++;
-            return rt_int(q * p);
-        }
-        return rt_int(rt_to_int(x));
-    }
-    float f = rt_to_float(x);
-    int64_t digits = n > 1 && args[1] != PV_NONE ? rt_to_int(args[1]) : 0;
-    float scale = 1;
-    for (int64_t i = 0; i < (digits < 0 ? -digits : digits) && i < 38; i++) scale *= 10;
-    float v = digits >= 0 ? f * scale : f / scale;
-    if (v >= 8.0e18f || v <= -8.0e18f) return n < 2 || args[1] == PV_NONE ? rt_int(float_trunc(v)) : x;
-    /* round half to even */
-    float fl = float_from_int(float_trunc(v));
-    if (fl > v) fl -= 1;
-    float diff = v - fl;
-    float r = diff > 0.5f ? fl + 1 : diff < 0.5f ? fl : (float_trunc(fl) % 2 == 0 ? fl : fl + 1);
-    if (n < 2 || args[1] == PV_NONE) return rt_int(float_trunc(r));
-    return rt_float(digits >= 0 ? r / scale : r * scale);
-}
-BUILTIN(bi_round, round, 1, 2, false);
-
 static pv hash_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_int(rt_hash(args[0]) & 0x3FFFFFFF); }
 BUILTIN(hash, hash, 1, 1, false);
 
@@ -363,7 +293,8 @@ BUILTIN(id, id, 1, 1, false);
 
 static pv callable_fn(int n, const pv *args, int nkw, const pv *kw) {
     const ptype *t = pv_type(args[0]);
-    return PV_BOOL(t == &t_function || t == &t_builtin || t == &t_bound || t == &t_type);
+    if (class_is(t)) return PV_BOOL(class_lookup(t, &N(__call__)) != PV_NULL);
+    return PV_BOOL(t == &t_function || t == &t_builtin || t == &t_bound || t == &t_type || t == &t_methchk);
 }
 BUILTIN(callable, callable, 1, 1, false);
 
@@ -450,6 +381,7 @@ TABLE(builtins_table,
       MEMBER(divmod, &divmod), MEMBER(pow, &bi_pow), MEMBER(round, &bi_round), MEMBER(hash, &hash),
       MEMBER(id, &id), MEMBER(callable, &callable), MEMBER(getattr, &getattr), MEMBER(hasattr, &hasattr),
       MEMBER(input, &input), MEMBER(help, &help), MEMBER(issubclass, &issubclass), MEMBER(slice, &t_slice),
+      MEMBER(format, &bi_format),
       TYPE_MEMBER(BaseException), TYPE_MEMBER(Exception), TYPE_MEMBER(SystemExit),
       TYPE_MEMBER(KeyboardInterrupt), TYPE_MEMBER(StopIteration), TYPE_MEMBER(ArithmeticError),
       TYPE_MEMBER(ZeroDivisionError), TYPE_MEMBER(OverflowError), TYPE_MEMBER(AssertionError),
@@ -457,5 +389,9 @@ TABLE(builtins_table,
       TYPE_MEMBER(LookupError), TYPE_MEMBER(IndexError), TYPE_MEMBER(KeyError), TYPE_MEMBER(MemoryError),
       TYPE_MEMBER(NameError), TYPE_MEMBER(OSError), TYPE_MEMBER(RuntimeError),
       TYPE_MEMBER(NotImplementedError), TYPE_MEMBER(SyntaxError), TYPE_MEMBER(TypeError),
-      TYPE_MEMBER(ValueError), TYPE_MEMBER(UnicodeError),
+      TYPE_MEMBER(ValueError), TYPE_MEMBER(UnicodeError), TYPE_MEMBER(GeneratorExit),
+      TYPE_MEMBER(object), TYPE_MEMBER(super), TYPE_MEMBER(property), TYPE_MEMBER(staticmethod),
+      TYPE_MEMBER(classmethod), MEMBER(setattr, &bi_setattr), MEMBER(delattr, &bi_delattr), MEMBER(dir, &bi_dir),
+      MEMBER(exec, &bi_exec), MEMBER(eval, &bi_eval), MEMBER(globals, &bi_globals), MEMBER(locals, &bi_locals),
+      MEMBER(NotImplemented, &o_notimplemented),
       {&N(__name__), PV_FROM_PTR(&N(__main__))});

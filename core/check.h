@@ -1,6 +1,6 @@
 /* check.h — PITH_ASSERT: the invariants the checking builds verify.
  *
- * The host's test builds (host-asan, host-stress, host-strict, host32,
+ * The host's test builds (host-asan, host-stress, host-strict, and
  * the fuzzer) define PITH_CHECKS; the shipped micro:bit and browser builds
  * do not, so every check compiles to nothing there. A failed check prints
  * `pith: assertion failed: FILE:LINE: CONDITION` and traps at once, before

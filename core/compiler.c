@@ -1,99 +1,167 @@
-/* compiler.c — Python source to bytecode in one pass, with no syntax tree.
+/* compiler.c — Python source to bytecode in one pass, without a syntax tree.
  *
- * The parser is recursive descent over lexer tokens and emits code as it
- * goes, so compiling costs the heap only the code of the functions being
- * built. Python puts a few things before the code that must run first
- * (assignment targets before the value, the element before the `for` of a
- * comprehension, the value before the `if` of a conditional expression).
- * For those the compiler remembers where the lexer was, compiles what must
- * come first, then rewinds the lexer and compiles the rest: the lexer's
- * state is a small struct, and the source stays in place (in flash on the
- * device). Before a function body is compiled, a quick token scan of the
- * body finds the names it assigns, which become its fast local slots. */
+ * The parser is recursive descent over a token stream that never goes
+ * back, and it emits code as it reads. Two ideas make that work for Python:
+ *
+ * Code motion. Where Python runs later what it writes first (assignment
+ * targets before the value, a comprehension's element before its loops,
+ * `a if c else b`), the compiler emits the first part, cuts that code out
+ * into a side buffer, compiles the rest, then pastes the cut code where it
+ * belongs. Jumps are relative, so code moves unchanged; each byte moves a
+ * bounded number of times, and compile time stays linear.
+ *
+ * Deferred names. A name's scope is only known once the whole function
+ * (even the whole module) has been read: `x` is local if assigned anywhere
+ * in the function, a cell if a nested function uses it. So every name is
+ * emitted as NAME_LOAD/STORE/DELETE of an entry in its function's scope
+ * table, and when the module ends one pass over the tree of functions,
+ * parents before children, decides each entry's kind and slot and
+ * rewrites those instructions in place (LOAD_FAST, LOAD_DEREF,
+ * LOAD_GLOBAL, LOAD_NAME).
+ *
+ * An expression's parser returns an `edesc` saying whether what it
+ * compiled can be an assignment target (a name, attribute, subscript, or a
+ * tuple/list of those) and where its code starts; tuple targets leave a
+ * record per element in `tgts`, so `a, b[i] = ...` can be turned into
+ * stores after the fact. */
 #include <string.h>
 
 #include "bytecode.h"
 #include "compiler.h"
-#include "pith.h"
 #include "lexer.h"
 #include "obj.h"
+#include "pith.h"
+#include "vm.h"
 
 /* Kept out of their callers, so a recursion through the parser carries
  * only the frames it uses (the device has 2 KiB of C stack). */
 #define NOINLINE __attribute__((noinline))
 
-#define MAX_LOOPS 8
 #define NO_JUMP 0xFFFF
+#define MAX_LOOPS 20
+#define MAX_ENTRIES 255
+
+enum { FN_MODULE, FN_FUNCTION, FN_CLASS, FN_GENEXP };
+/* scope entry flags */
+enum { EF_BOUND = 1, EF_PARAM = 2, EF_GLOBAL = 4, EF_NONLOCAL = 8, EF_HIDDEN = 16, EF_CAPTURED = 32,
+       EF_CLASSCELL = 64, EF_PASSTHRU = 128 };
+/* what an entry resolves to */
+enum { K_FAST, K_CELL, K_FREE, K_GLOBAL, K_NAME };
+#define RES_GLOBAL 0xFF
 
 typedef struct {
     uint16_t cont;        /* continue target */
-    uint16_t breaks;      /* chain of jumps to patch to the loop's end */
-    uint8_t depth;        /* stack depth inside the loop, with the iterator */
-    uint8_t slots;        /* stack slots the iterator takes (1 or 3) */
+    uint16_t breaks;      /* chain of break jumps to patch to the loop's end */
+    int16_t depth;        /* stack depth inside the loop, with the iterator */
+    uint8_t slots;        /* stack slots the iterator takes (0, 1 or 3) */
     uint8_t handlers;     /* handler records open at loop entry */
 } loop_t;
 
+/* A function being compiled: a heap block (gc_top scratch), on comp.fns. */
 typedef struct cfn {
     struct cfn *parent;
-    /* heap objects: registered as gc roots while the function compiles */
-    pv code;      /* raw block of bytecode */
-    pv lines;     /* raw block of line entries */
-    pv consts;    /* list */
-    pv names;     /* list: local names (arguments first) */
-    pv globals;   /* list: names declared global */
+    pv code;        /* raw bytes */
+    pv lines;       /* raw uint32 entries: code offset | line << 16 */
+    pv consts;      /* list */
+    pv enames;      /* list: the scope entries' names */
+    pv eflags;      /* list: their EF_ flags, as small ints */
+    pv comp;        /* list: entries of the comprehension variables in scope */
+    pv children;    /* list of srec: the functions defined in this one */
+    pv name, star, dstar; /* kept here rather than in C locals: no root per level */
     uint16_t ncode, capcode, nlines, caplines;
-    uint32_t line, lineoff;  /* last line recorded and its code offset */
     int16_t depth, maxdepth;
-    uint8_t handlers;        /* handler records open now */
-    uint8_t nloops;
+    uint16_t nonlocal_line;
+    uint8_t handlers, nloops, kind, nparams, flags;
+    uint32_t line;
     loop_t loops[MAX_LOOPS];
-    bool is_module;
 } cfn;
 
-#define MAX_COMP_VARS 8
-
+/* What is kept of a compiled function until names are resolved: a raw
+ * heap block, reachable from its parent's `children`. */
 typedef struct {
-    lexer L;
+    pcode *code;
+    pv children;
+    uint16_t nonlocal_line;
+    uint8_t kind, n;
+    uint8_t data[];   /* flags[n], bind[n] (entry of the parent, or 0xFF), res[n] */
+} srec;
+#define SR_FLAGS(s) ((s)->data)
+#define SR_BIND(s) ((s)->data + (s)->n)
+#define SR_RES(s) ((s)->data + 2 * (s)->n)
+
+/* Target records (see the file comment). */
+typedef struct {
+    uint8_t kind, star;  /* R_BEGIN: star = 1 + index of the starred element, or 0 */
+    uint16_t start, fin, n;
+} trec;
+enum { R_LEAF, R_BEGIN, R_END, R_STAR };
+
+/* What an expression compiled to. */
+enum { E_VALUE, E_NAME, E_ATTR, E_SUBSCR, E_SEQ, E_STAR };
+typedef struct {
+    uint8_t kind;
+    uint16_t start, fin;  /* its code; fin: the final load of a name/attr/subscript */
+    uint16_t rec;         /* E_SEQ, E_STAR: its first record */
+} edesc;
+
+/* The compiler's state lives in the heap (a root while compiling), not
+ * on the 2 KiB C stack: its pv fields are seen by the collector. */
+typedef struct {
+    lexer *L;        /* the token stream (another one while an f-string field compiles) */
     cfn *fn;
+    pv fns;          /* list: every function begun and not yet ended (a root) */
+    pv sides;        /* list of cut code waiting to be pasted */
+    pv tgts;         /* raw block of trec */
+    pv lastfn;       /* the srec list of the module (for resolution) */
+    pv sub;          /* the outer lexer while an f-string field's lexer runs */
+    uint16_t ntgts, captgts;
+    uint16_t call_start, call_at; /* the last call compiled: where its callee began, where CALL is */
+    bool tgt_on;     /* target records are being kept */
     const pstr *file;
     int mode;
-    /* comprehension variables in scope: their own fast slots, so they do
-     * not leak into (or clobber) the enclosing scope, as in Python 3 */
-    pv comp_names[MAX_COMP_VARS];
-    uint8_t comp_slots[MAX_COMP_VARS];
-    int ncomp;
-    bool comp_store;
     uint32_t line_at;   /* nonzero: the line for the next instructions (a loop's back jump) */
 } comp;
 
-static void expr(comp *c);
-static void test(comp *c);
-static void statement(comp *c);
+#define test(c) expr_prec(c, P_TEST)
+static void testv(comp *c);
+static edesc yield_test(comp *c);
+static edesc test_tail(comp *c, edesc d, unsigned t0);
+static edesc exprlist(comp *c, int prec);
 static void block(comp *c);
-static void or_test(comp *c);
-static void lambda(comp *c);
-static void atom(comp *c);
-static void trailers(comp *c);
+static void statement(comp *c);
+static edesc expr_prec(comp *c, int min);
+
+/* Operator precedence, lowest first. */
+enum { P_TEST = 1, P_OR, P_AND, P_NOT, P_CMP, P_BOR, P_BXOR, P_BAND, P_SHIFT, P_ARITH, P_TERM, P_UNARY, P_POWER };
 
 /* ---- errors ---- */
-static _Noreturn void syntax_error(comp *c, const char *msg) {
+static _Noreturn void syntax_error_at(comp *c, const char *msg, uint32_t line) {
     pv e = exc_new(&t_SyntaxError, PV_NULL);
     gc_root_push(&e);
-    ((pexc *)e)->args = tuple_new(1);
-    ((ptuple *)((pexc *)e)->args)->items[0] = str_from_c(c->L.tok == T_ERROR && c->L.error ? c->L.error : msg);
-    exc_add_tb(e, c->file, c->L.tline, NULL);
-    gc_root_pop(1);
+    pv s = str_from_c(msg);
+    gc_root_push(&s);
+    pv args = tuple_new(1);
+    ((ptuple *)args)->items[0] = s;
+    ((pexc *)e)->args = args;
+    exc_add_tb(e, c->file, line, NULL);
+    gc_root_pop(2);
     rt_raise(e);
 }
 
+static _Noreturn void syntax_error(comp *c, const char *msg) {
+    syntax_error_at(c, c->L->tok == T_ERROR && c->L->error ? c->L->error : msg, c->L->tline);
+}
+
 static void next(comp *c) {
-    static uint8_t polls; /* Ctrl-C stops a long compile too: a token can cost a millisecond */
-    if (++polls % 16 == 0) rt_poll();
-    lex_next(&c->L);
-    if (c->L.tok == T_ERROR) syntax_error(c, c->L.error);
+    if (--vm_poll_count <= 0) { /* Ctrl-C stops a long compile too */
+        vm_poll_count = 16;
+        rt_poll();
+    }
+    lex_next(c->L);
+    if (c->L->tok == T_ERROR) syntax_error(c, c->L->error);
 }
 static bool accept(comp *c, int tok) {
-    if (c->L.tok != tok) return false;
+    if (c->L->tok != tok) return false;
     next(c);
     return true;
 }
@@ -101,10 +169,7 @@ static void expect(comp *c, int tok) {
     if (!accept(c, tok)) syntax_error(c, "invalid syntax");
 }
 
-/* ---- emitting ---- */
-static uint8_t *code_of(cfn *f) { return (uint8_t *)f->code; }
-
-/* The compiler's scratch buffers live at the top of the arena (gc_top). */
+/* ---- scratch memory (the top of the arena) ---- */
 static void *scratch_realloc(void *p, size_t n) {
     gc_top = true;
     p = gc_realloc(p, n);
@@ -118,22 +183,29 @@ static void scratch_append(pv list, pv item) {
     gc_top = false;
 }
 
-/* Copy a scratch buffer into a block for the finished code object. */
-static void *persist(pv *scratch, size_t n) {
-    void *p = gc_alloc(n ? n : 1);
-    memcpy(p, (void *)*scratch, n);
-    gc_free((void *)*scratch);
-    *scratch = (pv)p;
-    return p;
+static pv scratch_list(void) {
+    gc_top = true;
+    pv l = list_new(0);
+    gc_top = false;
+    return l;
 }
+
+#define LIST(l) ((plist *)(l))
+
+/* ---- emitting ---- */
+static uint8_t *code_of(cfn *f) { return (uint8_t *)f->code; }
+static uint16_t here(comp *c) { return c->fn->ncode; }
 
 static void reserve(comp *c, size_t n) {
     cfn *f = c->fn;
-    if (f->ncode + n > f->capcode) {
-        size_t cap = f->capcode + f->capcode / 2 + n; /* 1.5x: old and new coexist while copying */
-        if (cap > 0xFFF0) syntax_error(c, "function too long");
+    if ((size_t)f->ncode + n > f->capcode) {
+        size_t cap = f->capcode + f->capcode / 2 + n;
+        if (cap > 0xFFF0) {
+            if ((size_t)f->ncode + n > 0xFFF0) syntax_error(c, "function too long");
+            cap = 0xFFF0;
+        }
         f->code = (pv)scratch_realloc((void *)f->code, cap);
-        f->capcode = cap;
+        f->capcode = (uint16_t)cap;
     }
 }
 
@@ -142,68 +214,32 @@ static void byte(comp *c, int b) {
     code_of(c->fn)[c->fn->ncode++] = (uint8_t)b;
 }
 
-NOINLINE static void mark_line(comp *c) {
+static void add_line_entry(comp *c, uint16_t off, uint32_t line) {
     cfn *f = c->fn;
-    uint32_t line = c->line_at ? c->line_at : c->L.tline;
+    if (f->nlines == f->caplines) {
+        f->caplines = (uint16_t)(f->caplines * 2 + 8);
+        f->lines = (pv)scratch_realloc((void *)f->lines, f->caplines * sizeof(uint32_t));
+    }
+    ((uint32_t *)f->lines)[f->nlines++] = off | (line > 0xFFFF ? 0xFFFF : line) << 16;
+}
+
+static void mark_line(comp *c) {
+    cfn *f = c->fn;
+    uint32_t line = c->line_at ? c->line_at : c->L->tline;
     if (line == f->line) return;
-    /* entries: (code delta, line delta) bytes; big steps split */
-    while (f->nlines + 8 > f->caplines) {
-        f->caplines = f->caplines * 2 + 16;
-        f->lines = (pv)scratch_realloc((void *)f->lines, f->caplines);
-    }
-    uint8_t *p = (uint8_t *)f->lines;
-    uint32_t dc = (uint32_t)f->ncode - f->lineoff;
-    int32_t dl = (int32_t)line - (int32_t)f->line;
-    if (dl < 0) {
-        /* a rewind went back a line: restart the table position explicitly */
-        while (f->nlines + 8 > f->caplines) {
-            f->caplines *= 2;
-            f->lines = (pv)scratch_realloc((void *)f->lines, f->caplines);
-        }
-        p = (uint8_t *)f->lines;
-        p[f->nlines++] = 0;   /* marker: absolute line follows */
-        p[f->nlines++] = 0;
-        while (dc > 255) {
-            p[f->nlines++] = 255;
-            p[f->nlines++] = 0;
-            dc -= 255;
-        }
-        p[f->nlines++] = (uint8_t)dc;
-        p[f->nlines++] = 0;
-        /* absolute line in two more bytes */
-        p[f->nlines++] = (uint8_t)(line & 0xFF);
-        p[f->nlines++] = (uint8_t)(line >> 8);
-    } else {
-        while (dc > 255 || dl > 255) {
-            uint32_t a = dc > 255 ? 255 : dc, b = dl > 255 ? 255 : (uint32_t)dl;
-            if (a == 0 && b == 0) break;
-            p[f->nlines++] = (uint8_t)a;
-            p[f->nlines++] = (uint8_t)b;
-            dc -= a;
-            dl -= (int32_t)b;
-            if (f->nlines + 8 > f->caplines) {
-                f->caplines *= 2;
-                f->lines = (pv)scratch_realloc((void *)f->lines, f->caplines);
-                p = (uint8_t *)f->lines;
-            }
-        }
-        if (dl == 0 && dc == 0) {
-            f->line = line;
-            return;
-        }
-        p[f->nlines++] = (uint8_t)dc;
-        p[f->nlines++] = (uint8_t)dl;
-        if (dc == 0 && dl == 0) f->nlines -= 2;
-    }
     f->line = line;
-    f->lineoff = (uint32_t)f->ncode;
+    uint32_t *e = (uint32_t *)f->lines;
+    if (f->nlines && (e[f->nlines - 1] & 0xFFFF) == f->ncode) f->nlines--;
+    add_line_entry(c, f->ncode, line);
 }
 
 static void stack(comp *c, int delta) {
     cfn *f = c->fn;
-    f->depth += delta;
-    if (f->depth > f->maxdepth) f->maxdepth = f->depth;
-    if (f->maxdepth > 250) syntax_error(c, "expression too complex");
+    f->depth = (int16_t)(f->depth + delta);
+    if (f->depth > f->maxdepth) {
+        f->maxdepth = f->depth;
+        if (f->maxdepth > 250) syntax_error(c, "expression too complex");
+    }
 }
 
 static void op(comp *c, int o, int delta) {
@@ -226,23 +262,28 @@ static void op_a(comp *c, int o, unsigned a, int delta) {
     arg(c, a);
 }
 
-static uint16_t here(comp *c) { return (uint16_t)c->fn->ncode; }
+static void op_b(comp *c, int o, int b, int delta) {
+    op(c, o, delta);
+    byte(c, b);
+}
 
-/* Emit a jump; returns its operand's offset for patching. */
-static uint16_t jump(comp *c, int o, uint16_t target, int delta) {
+/* Jumps are relative to the byte after their two-byte operand. A jump
+ * whose target is not known yet keeps, in its operand, the position of
+ * the previous jump of its chain (NO_JUMP ends the chain). */
+static uint16_t jump(comp *c, int o, uint16_t chain, int delta) {
     op(c, o, delta);
     uint16_t at = here(c);
-    byte(c, target & 0xFF);
-    byte(c, target >> 8);
+    byte(c, chain & 0xFF);
+    byte(c, chain >> 8);
     return at;
 }
 
 static void patch(comp *c, uint16_t at, uint16_t target) {
-    code_of(c->fn)[at] = target & 0xFF;
-    code_of(c->fn)[at + 1] = target >> 8;
+    int rel = (int)target - (int)(at + 2);
+    code_of(c->fn)[at] = (uint8_t)(rel & 0xFF);
+    code_of(c->fn)[at + 1] = (uint8_t)((rel >> 8) & 0xFF);
 }
 
-/* A chain of unpatched jumps linked through their operands. */
 static void patch_chain(comp *c, uint16_t head, uint16_t target) {
     while (head != NO_JUMP) {
         uint8_t *p = code_of(c->fn) + head;
@@ -252,13 +293,141 @@ static void patch_chain(comp *c, uint16_t head, uint16_t target) {
     }
 }
 
-/* ---- constants and names ---- */
+static void jump_back(comp *c, int o, uint16_t target, int delta) {
+    uint16_t at = jump(c, o, 0, delta);
+    patch(c, at, target);
+}
+
+/* ---- code motion ---- */
+typedef struct {
+    pv buf;             /* index in c->sides */
+    uint16_t len, nlines;
+    int16_t depth;      /* stack effect of the code */
+    int16_t peak;       /* its highest depth, relative to its start */
+} side_t;
+
+typedef struct {
+    uint16_t start;
+    int16_t depth;
+} mark_t;
+
+/* Start a stretch of code that may be cut. */
+static void begin_region(comp *c, mark_t *m) {
+    m->start = here(c);
+    m->depth = c->fn->depth;
+}
+
+/* The children made while some code was compiled: the last ones, one per
+ * MAKE_FUNCTION in it. */
+static size_t children_in(comp *c, const uint8_t *code, size_t n) {
+    size_t k = 0;
+    for (const uint8_t *p = code, *end = code + n; p < end; p += op_length(p))
+        if (*p == OP_MAKE_FUNCTION) k++;
+    return LIST(c->fn->children)->len - k;
+}
+
+/* Its peak stack depth, relative to its start, for when it moves. Not
+ * measured: the function's highest depth so far bounds it, which costs a
+ * little frame space when code moves deeper, and no C stack. */
+static void end_region(comp *c, const mark_t *m, int16_t *peak) {
+    if (peak) *peak = (int16_t)(c->fn->maxdepth - m->depth);
+}
+
+/* Cut the code from m->start to the end (with its line entries) into a
+ * side buffer; the stack depth goes back to what it was at the mark. */
+static void cut(comp *c, const mark_t *m, int16_t peak, side_t *s) {
+    cfn *f = c->fn;
+    uint16_t n = (uint16_t)(f->ncode - m->start);
+    uint16_t first = f->nlines;
+    uint32_t *e = (uint32_t *)f->lines;
+    while (first > 0 && (e[first - 1] & 0xFFFF) >= m->start) first--;
+    if (n && first > 0 && (first == f->nlines || (e[first] & 0xFFFF) != m->start)) {
+        /* the cut code starts on the line in effect there: say so */
+        add_line_entry(c, f->ncode, 0);
+        e = (uint32_t *)f->lines;
+        memmove(&e[first + 1], &e[first], (size_t)(f->nlines - 1 - first) * sizeof(uint32_t));
+        e[first] = m->start | (e[first - 1] & 0xFFFF0000u);
+    }
+    s->nlines = (uint16_t)(f->nlines - first);
+    gc_top = true;
+    uint8_t *b = gc_alloc((size_t)n + s->nlines * sizeof(uint32_t) + 1);
+    gc_top = false;
+    memcpy(b, code_of(f) + m->start, n);
+    s->buf = (pv)b;
+    scratch_append(c->sides, s->buf);
+    s->len = n;
+    /* line entries go after the code, unaligned-safe */
+    for (uint16_t i = 0; i < s->nlines; i++) {
+        uint32_t v = e[first + i] - m->start;
+        memcpy(b + n + i * 4, &v, 4);
+    }
+    f->nlines = first;
+    f->line = first ? e[first - 1] >> 16 : 0;
+    f->ncode = m->start;
+    s->depth = (int16_t)(f->depth - m->depth);
+    s->peak = peak;
+    f->depth = m->depth;
+}
+
+/* The code, then its line entries (4 bytes each, unaligned). */
+static const uint8_t *side_code(const side_t *s) { return (const uint8_t *)s->buf; }
+
+/* Paste bytes [from, to) of a side buffer here, with their line entries. */
+static void paste_part(comp *c, const side_t *s, uint16_t from, uint16_t to, bool lines) {
+    cfn *f = c->fn;
+    uint16_t at = here(c);
+    reserve(c, (size_t)(to - from));
+    memcpy(code_of(f) + at, side_code(s) + from, (size_t)(to - from));
+    f->ncode = (uint16_t)(f->ncode + (to - from));
+    if (!lines) return;
+    const uint8_t *le = side_code(s) + s->len;
+    for (uint16_t i = 0; i < s->nlines; i++) {
+        uint32_t v;
+        memcpy(&v, le + i * 4, 4);
+        uint16_t off = v & 0xFFFF;
+        if (off < from && i + 1 < s->nlines) {
+            uint32_t w;
+            memcpy(&w, le + (i + 1) * 4, 4);
+            if ((w & 0xFFFF) <= from) continue;
+        }
+        if (off < from) off = from; /* the line in effect where the part starts */
+        if (off >= to) continue;
+        uint32_t line = v >> 16;
+        uint32_t *e = (uint32_t *)f->lines;
+        uint16_t pos = (uint16_t)(at + off - from);
+        if (f->nlines && (e[f->nlines - 1] & 0xFFFF) == pos) f->nlines--;
+        add_line_entry(c, pos, line);
+        f->line = line;
+    }
+    /* the next instruction emitted notes its own line again */
+    f->line = 0;
+}
+
+static void paste(comp *c, side_t *s) {
+    paste_part(c, s, 0, s->len, true);
+    cfn *f = c->fn;
+    if (f->depth + s->peak > f->maxdepth) {
+        f->maxdepth = (int16_t)(f->depth + s->peak);
+        if (f->maxdepth > 250) syntax_error(c, "expression too complex");
+    }
+    f->depth = (int16_t)(f->depth + s->depth);
+}
+
+static void side_done(comp *c, side_t *s) {
+    plist *l = LIST(c->sides);
+    if (l->len && l->items[l->len - 1] == s->buf) l->len--;
+    gc_free((void *)s->buf);
+    s->buf = PV_NULL;
+}
+
+/* ---- constants ---- */
 static unsigned add_const(comp *c, pv v) {
-    plist *l = (plist *)c->fn->consts;
+    plist *l = LIST(c->fn->consts);
     for (size_t i = 0; i < l->len; i++) {
         pv k = l->items[i];
         if (k == v) return (unsigned)i;
-        if (pv_type(k) == pv_type(v) && (pv_is(v, &t_str) || pv_is(v, &t_bytes)) && rt_equal(k, v))
+        if (!PV_IS_INT(k) && !PV_IS_INT(v) && pv_type(k) == pv_type(v) &&
+            (pv_is(v, &t_str) || pv_is(v, &t_bytes) || pv_is(v, &t_float) || pv_is(v, &t_int)) && rt_equal(k, v))
             return (unsigned)i;
     }
     if (l->len >= 0x7FFF) syntax_error(c, "too many constants");
@@ -266,11 +435,11 @@ static unsigned add_const(comp *c, pv v) {
     return (unsigned)l->len - 1;
 }
 
-/* A name for LOAD_NAME, LOAD_ATTR, IMPORT, keyword arguments...: looked up
- * by pointer at run time, so it must be the interned object itself, never
- * an equal string literal. */
+/* A name for LOAD_ATTR, IMPORT, keyword arguments...: looked up by pointer
+ * at run time, so it must be the interned object itself, never an equal
+ * string literal. */
 static unsigned add_name(comp *c, pv name) {
-    plist *l = (plist *)c->fn->consts;
+    plist *l = LIST(c->fn->consts);
     for (size_t i = 0; i < l->len; i++)
         if (l->items[i] == name) return (unsigned)i;
     if (l->len >= 0x7FFF) syntax_error(c, "too many constants");
@@ -278,406 +447,1226 @@ static unsigned add_name(comp *c, pv name) {
     return (unsigned)l->len - 1;
 }
 
-static pv tok_name(comp *c) { return str_intern(c->L.src + c->L.tstart, c->L.tlen); }
-
-static int find_name(pv list, pv name) {
-    plist *l = (plist *)list;
-    for (size_t i = 0; i < l->len; i++)
-        if (l->items[i] == name) return (int)i;
-    return -1;
-}
-
-static int local_slot(comp *c, pv name) {
-    for (int i = c->ncomp - 1; i >= 0; i--)
-        if (c->comp_names[i] == name) return c->comp_slots[i];
-    if (c->fn->is_module) return -1;
-    return find_name(c->fn->names, name);
-}
-
-/* A name's load, store or delete: a fast slot in a function, else by name. */
-static void name_op(comp *c, pv name, int fast, int by_name, int delta) {
-    int s = local_slot(c, name);
-    if (s >= 0)
-        op_a(c, fast, (unsigned)s, delta);
-    else
-        op_a(c, by_name, add_name(c, name), delta);
-}
-
-static void load_name(comp *c, pv name) { name_op(c, name, OP_LOAD_FAST, OP_LOAD_NAME, 1); }
-
-static void store_name(comp *c, pv name) {
-    if (c->comp_store) {
-        plist *names = (plist *)c->fn->names;
-        if (c->ncomp == MAX_COMP_VARS || names->len >= 250) syntax_error(c, "comprehension too complex");
-        c->comp_names[c->ncomp] = name;
-        c->comp_slots[c->ncomp++] = (uint8_t)names->len;
-        scratch_append(c->fn->names, name);
-    }
-    name_op(c, name, OP_STORE_FAST, OP_STORE_NAME, -1);
-}
-
-static void delete_name(comp *c, pv name) { name_op(c, name, OP_DELETE_FAST, OP_DELETE_NAME, 0); }
-
-/* ---- saving and rewinding ---- */
-typedef struct {
-    lexpos L;
-    uint16_t ncode, nlines, lineoff;
-    int16_t depth;
-    uint32_t line;
-} mark_t;
-
-static void comprehension_clauses(comp *c, int list_depth, const mark_t *elem, int is_dict);
-
-/* A comprehension whose empty list/dict was just pushed. */
-static void comprehension(comp *c, const mark_t *elem, int is_dict) {
-    int scope = c->ncomp;
-    comprehension_clauses(c, c->fn->depth, elem, is_dict);
-    c->ncomp = scope;
-}
-
-static void save(comp *c, mark_t *m) {
-    lex_save(&c->L, &m->L);
-    m->ncode = (uint16_t)c->fn->ncode;
-    m->nlines = (uint16_t)c->fn->nlines;
-    m->line = c->fn->line;
-    m->lineoff = (uint16_t)c->fn->lineoff;
-    m->depth = (int16_t)c->fn->depth;
-}
-/* Drop the code emitted since the mark (the lexer stays where it is). */
-static void truncate_to(comp *c, const mark_t *m) {
-    c->fn->ncode = m->ncode;
-    c->fn->nlines = m->nlines;
-    c->fn->line = m->line;
-    c->fn->lineoff = m->lineoff;
-    c->fn->depth = m->depth;
-}
-static void rewind_lexer(comp *c, const mark_t *m) { lex_restore(&c->L, &m->L); }
-
-/* Skip tokens up to (not including) one of the stop tokens at bracket depth 0. */
-static void skip_until(comp *c, int stop1, int stop2) {
-    int depth = 0;
-    for (;;) {
-        int t = c->L.tok;
-        if (depth == 0 && (t == stop1 || t == stop2 || t == T_NEWLINE || t == T_SEMI || t == T_IN ||
-                           t == T_COLON || t == T_EOF))
-            return;
-        if (t == T_EOF) syntax_error(c, "invalid syntax");
-        if (t == T_LPAREN || t == T_LBRACKET || t == T_LBRACE) depth++;
-        if (t == T_RPAREN || t == T_RBRACKET || t == T_RBRACE) {
-            if (depth == 0) return;
-            depth--;
-        }
-        next(c);
-    }
-}
-
-/* ---- literals ---- */
-static int hexval(int ch) {
-    if (ch >= '0' && ch <= '9') return ch - '0';
-    if ((ch | 32) >= 'a' && (ch | 32) <= 'f') return (ch | 32) - 'a' + 10;
-    return -1;
-}
-
-static void utf8_put(vstr *v, uint32_t cp) {
-    char b[4];
-    vstr_add(v, b, utf8_encode(cp, b));
-}
-
-/* Decode one string token (with prefix and quotes) into v. */
-NOINLINE static bool decode_string(comp *c, vstr *v) {
-    const char *s = c->L.src + c->L.tstart;
-    size_t n = c->L.tlen;
-    bool raw = false, isbytes = false;
-    while (*s != '"' && *s != '\'') {
-        raw |= (*s | 32) == 'r';
-        isbytes |= (*s | 32) == 'b';
-        s++;
-        n--;
-    }
-    size_t q = (n >= 6 && s[1] == s[0] && s[2] == s[0]) ? 3 : 1;
-    const char *p = s + q, *end = s + n - q;
-    while (p < end) {
-        char ch = *p++;
-        if (ch != '\\' || raw) {
-            if (ch == '\r') continue;
-            vstr_add(v, &ch, 1);
-            if (raw && ch == '\\' && p < end) {
-                vstr_add(v, p, 1);
-                p++;
-            }
-            continue;
-        }
-        char e = *p++;
-        uint32_t cp;
-        switch (e) {
-        case '\n': continue;
-        case 'n': cp = '\n'; break;
-        case 't': cp = '\t'; break;
-        case 'r': cp = '\r'; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-            cp = (uint32_t)(e - '0');
-            for (int i = 0; i < 2 && p < end && *p >= '0' && *p <= '7'; i++) cp = cp * 8 + (uint32_t)(*p++ - '0');
-            break;
-        case 'x':
-            if (end - p < 2 || hexval(p[0]) < 0 || hexval(p[1]) < 0) syntax_error(c, "invalid \\x escape");
-            cp = (uint32_t)(hexval(p[0]) * 16 + hexval(p[1]));
-            p += 2;
-            if (isbytes) {
-                char b = (char)cp;
-                vstr_add(v, &b, 1);
-                continue;
-            }
-            break;
-        case 'u': case 'U':
-            if (isbytes) goto literal;
-            {
-                int len = e == 'u' ? 4 : 8;
-                cp = 0;
-                for (int i = 0; i < len; i++) {
-                    if (p >= end || hexval(*p) < 0) syntax_error(c, "invalid \\u escape");
-                    cp = cp * 16 + (uint32_t)hexval(*p++);
-                }
-            }
-            break;
-        case 'a': cp = 7; break;
-        case 'b': cp = 8; break;
-        case 'f': cp = 12; break;
-        case 'v': cp = 11; break;
-        case '\\': case '\'': case '"': cp = (uint32_t)e; break;
-        default:
-        literal:
-            vstr_add(v, "\\", 1);
-            vstr_add(v, &e, 1);
-            continue;
-        }
-        if (isbytes) {
-            char b = (char)cp;
-            vstr_add(v, &b, 1);
-        } else {
-            utf8_put(v, cp);
-        }
-    }
-    return isbytes;
-}
-
-NOINLINE static void string_literal(comp *c) {
-    vstr v;
-    vstr_init(&v, 16);
-    gc_root_push((pv *)&v.buf);
-    int kind = c->L.tok;
-    while (c->L.tok == T_STR || c->L.tok == T_BYTES) {
-        if (c->L.tok != kind) syntax_error(c, "cannot mix bytes and nonbytes literals");
-        decode_string(c, &v);
-        next(c);
-    }
-    pv s = vstr_to_str(&v, kind == T_BYTES ? &t_bytes : &t_str);
-    gc_root_pop(1);
-    op_a(c, OP_LOAD_CONST, add_const(c, s), 1);
-}
-
-NOINLINE static void number(comp *c) {
-    bool ok;
-    const char *s = c->L.src + c->L.tstart;
-    pv v = c->L.tok == T_FLOAT ? float_from_str(s, c->L.tlen, &ok) : int_from_str(s, c->L.tlen, 0, &ok);
-    if (!ok) syntax_error(c, "invalid syntax for number");
-    next(c);
+static void load_const(comp *c, pv v) {
     if (PV_IS_INT(v) && PV_INT(v) >= -128 && PV_INT(v) <= 127) {
-        op(c, OP_LOAD_SMALL, 1);
-        byte(c, (int)(PV_INT(v) & 0xFF));
+        op_b(c, OP_LOAD_SMALL, (int)(PV_INT(v) & 0xFF), 1);
     } else {
         op_a(c, OP_LOAD_CONST, add_const(c, v), 1);
     }
 }
 
-/* ---- expressions ---- */
+/* ---- scope entries ---- */
+static unsigned nentries(cfn *f) { return (unsigned)LIST(f->enames)->len; }
+static int eflags(cfn *f, unsigned e) { return (int)PV_INT(LIST(f->eflags)->items[e]); }
+static void set_eflag(cfn *f, unsigned e, int fl) {
+    LIST(f->eflags)->items[e] = PV_FROM_INT(eflags(f, e) | fl);
+}
+static pv ename(cfn *f, unsigned e) { return LIST(f->enames)->items[e]; }
 
-/* A positional argument, starting at mark m; f(x for x in y) builds the
- * generator as a list. */
-static void positional_arg(comp *c, const mark_t *m) {
-    test(c);
-    if (c->L.tok == T_FOR) {
-        truncate_to(c, m);
-        op_a(c, OP_BUILD_LIST, 0, 1);
-        comprehension(c, m, 0);
+static unsigned new_entry(comp *c, cfn *f, pv name, int fl) {
+    unsigned n = nentries(f);
+    if (n >= MAX_ENTRIES) syntax_error(c, "too many names in function");
+    scratch_append(f->enames, name);
+    scratch_append(f->eflags, PV_FROM_INT(fl));
+    return n;
+}
+
+/* The entry a name means here: a comprehension variable in scope, else
+ * the function's own entry for it (made on first use). */
+static unsigned entry_in(comp *c, cfn *f, pv name) {
+    plist *cv = LIST(f->comp);
+    for (size_t i = cv->len; i-- > 0;) {
+        unsigned e = (unsigned)PV_INT(cv->items[i]);
+        if (ename(f, e) == name) return e;
+    }
+    unsigned n = nentries(f);
+    for (unsigned e = 0; e < n; e++)
+        if (ename(f, e) == name && !(eflags(f, e) & (EF_HIDDEN | EF_PASSTHRU))) return e;
+    return new_entry(c, f, name, 0);
+}
+
+enum { NM_LOAD, NM_STORE, NM_DELETE };
+
+static void name_op_entry(comp *c, int kind, unsigned e) {
+    if (kind != NM_LOAD) set_eflag(c->fn, e, EF_BOUND);
+    static const uint8_t ops[] = {OP_NAME_LOAD, OP_NAME_STORE, OP_NAME_DELETE};
+    op_b(c, ops[kind], (int)e, kind == NM_LOAD ? 1 : kind == NM_STORE ? -1 : 0);
+}
+
+static void name_op(comp *c, int kind, pv name) { name_op_entry(c, kind, entry_in(c, c->fn, name)); }
+
+/* ---- target records ---- */
+static trec *tgt(comp *c, unsigned i) { return (trec *)c->tgts + i; }
+
+static unsigned push_rec(comp *c, int kind, uint16_t start, uint16_t fin) {
+    if (c->ntgts == c->captgts) {
+        unsigned cap = c->captgts * 2u + 8;
+        if (cap > 0xFFF0) syntax_error(c, "too many targets");
+        c->tgts = (pv)scratch_realloc((void *)c->tgts, cap * sizeof(trec));
+        c->captgts = (uint16_t)cap;
+    }
+    trec *r = tgt(c, c->ntgts);
+    r->kind = (uint8_t)kind;
+    r->star = 0;
+    r->start = start;
+    r->fin = fin;
+    r->n = 0;
+    return c->ntgts++;
+}
+
+static bool is_leaf(int k) { return k == E_NAME || k == E_ATTR || k == E_SUBSCR; }
+
+/* An element of a tuple/list that may be a target: record it. */
+static void record_elt(comp *c, const edesc *d) {
+    if (is_leaf(d->kind)) {
+        trec *r = tgt(c, push_rec(c, R_LEAF, d->start, d->fin));
+        r->n = d->kind;
     }
 }
 
-/* Arguments of a call; the callee is on the stack. */
-NOINLINE static void call(comp *c, int base_op) {
-    int npos = 0, nkw = 0;
-    bool star = false;
-    while (c->L.tok != T_RPAREN) {
-        if (c->L.tok == T_STAR) {
-            if (star || nkw) syntax_error(c, "invalid syntax");
-            next(c);
-            test(c);
-            star = true;
-        } else if (c->L.tok == T_NAME) {
-            mark_t m;
-            save(c, &m);
-            pv name = tok_name(c);
-            next(c);
-            if (c->L.tok == T_ASSIGN) {
-                next(c);
-                op_a(c, OP_LOAD_CONST, add_name(c, name), 1);
-                test(c);
-                nkw++;
-            } else {
-                rewind_lexer(c, &m);
-                if (nkw || star) syntax_error(c, "positional argument follows keyword argument");
-                positional_arg(c, &m);
-                npos++;
+/* ---- literals ---- */
+static void fstring(comp *c, pv raw, int is_raw, int *nparts);
+
+/* One or more adjacent string literals (f-strings among them). */
+NOINLINE static void string_literal(comp *c) {
+    int kind = c->L->tok == T_BYTES ? T_BYTES : T_STR;
+    int nparts = 0;
+    pv acc = PV_NULL;   /* adjacent plain literals, joined */
+    gc_root_push(&acc);
+    while (c->L->tok == T_STR || c->L->tok == T_BYTES || c->L->tok == T_FSTR) {
+        if ((c->L->tok == T_BYTES) != (kind == T_BYTES)) syntax_error(c, "cannot mix bytes and nonbytes literals");
+        if (c->L->tok == T_FSTR) {
+            if (acc) {
+                load_const(c, acc);
+                nparts++;
+                acc = PV_NULL;
             }
+            pv raw = c->L->val;
+            gc_root_push(&raw);
+            int is_raw = c->L->fstr_raw;
+            next(c);
+            fstring(c, raw, is_raw, &nparts);
+            gc_root_pop(1);
+            continue;
+        }
+        if (!acc) {
+            acc = c->L->val;
         } else {
-            if (nkw || star) syntax_error(c, "positional argument follows keyword argument");
-            mark_t m;
-            save(c, &m);
-            positional_arg(c, &m);
-            npos++;
+            acc = rt_binary(OP_ADD, acc, c->L->val);
+        }
+        next(c);
+    }
+    if (acc || nparts == 0) {
+        load_const(c, acc ? acc : (pv)&N(empty));
+        nparts++;
+    }
+    gc_root_pop(1);
+    if (nparts > 1) op_a(c, OP_BUILD_STRING, (unsigned)nparts, 1 - nparts);
+}
+
+/* f"...": literal parts and {expression!conversion:spec} fields. Each
+ * expression is compiled by a lexer of its own over its text. */
+NOINLINE static void fstring(comp *c, pv raw, int is_raw, int *nparts) {
+    const char *s = ((pstr *)raw)->data;
+    size_t n = ((pstr *)raw)->len, i = 0;
+    vstr lit;
+    vstr_init(&lit, 16);
+    gc_root_push((pv *)&lit.buf);
+    while (i <= n) {
+        /* the literal run up to a field */
+        size_t j = i;
+        while (j < n && s[j] != '{' && s[j] != '}') j++;
+        if (j > i) lex_decode(c->L, &lit, s + i, j - i, is_raw, 0);
+        if (c->L->tok == T_ERROR) syntax_error(c, c->L->error);
+        if (j < n && j + 1 < n && s[j] == s[j + 1]) { /* {{ or }} */
+            vstr_add(&lit, s + j, 1);
+            i = j + 2;
+            continue;
+        }
+        if (j >= n || s[j] == '}') {
+            if (j < n) syntax_error(c, "f-string: single '}' is not allowed");
+            if (lit.len) {
+                load_const(c, str_new(&t_str, lit.buf, lit.len));
+                (*nparts)++;
+            }
+            break;
+        }
+        /* a field: find its end, minding brackets and strings */
+        size_t e = j + 1, conv_at = 0, spec_at = 0;
+        int depth = 0;
+        char quote = 0;
+        for (; e < n; e++) {
+            char ch = s[e];
+            if (quote) {
+                if (ch == quote) quote = 0;
+                continue;
+            }
+            if (ch == '\'' || ch == '"') quote = ch;
+            else if (ch == '(' || ch == '[' || ch == '{') depth++;
+            else if ((ch == ')' || ch == ']') && depth) depth--;
+            else if (ch == '}' && depth) depth--;
+            else if (ch == '}' && !depth) break;
+            else if (!depth && ch == '!' && e + 1 < n && s[e + 1] != '=' && !conv_at && !spec_at) conv_at = e;
+            else if (!depth && ch == ':' && !spec_at) {
+                spec_at = e;
+                /* the spec runs to the matching brace */
+                int d2 = 0;
+                for (e = e + 1; e < n; e++) {
+                    if (s[e] == '{') d2++;
+                    else if (s[e] == '}' && d2) d2--;
+                    else if (s[e] == '}') break;
+                }
+                break;
+            }
+        }
+        if (e >= n) syntax_error(c, "f-string: expecting '}'");
+        size_t expr_end = conv_at ? conv_at : spec_at ? spec_at : e;
+        /* f"{x=}": the text, then the value's repr */
+        size_t k = expr_end;
+        while (k > j + 1 && (s[k - 1] == ' ')) k--;
+        bool self_doc = k > j + 1 && s[k - 1] == '=' && !(k > j + 2 && strchr("=!<>", s[k - 2]));
+        if (self_doc) vstr_add(&lit, s + j + 1, expr_end - j - 1);
+        if (lit.len) {
+            load_const(c, str_new(&t_str, lit.buf, lit.len));
+            (*nparts)++;
+            lit.len = 0;
+        }
+        /* compile the expression with a lexer of its own */
+        lexer *saved = c->L;
+        c->sub = (pv)saved; /* reachable while the field's lexer is current */
+        lex_buf src = {s + j + 1, s + (self_doc ? k - 1 : expr_end)};
+        gc_top = true;
+        c->L = gc_alloc(sizeof(lexer));
+        gc_top = false;
+        lex_init_expr(c->L, lex_buf_read, &src, saved->tline);
+        if (c->L->tok == T_ERROR) syntax_error(c, c->L->error);
+        if (c->L->tok == T_EOF || c->L->tok == T_NEWLINE) syntax_error(c, "f-string: empty expression not allowed");
+        bool on = c->tgt_on;
+        c->tgt_on = false;
+        exprlist(c, 0);
+        c->tgt_on = on;
+        if (c->L->tok != T_EOF && c->L->tok != T_NEWLINE) syntax_error(c, "f-string: invalid syntax");
+        c->L = saved;
+        int conv = 0;
+        if (conv_at) {
+            char cc = s[conv_at + 1];
+            conv = cc == 's' ? 1 : cc == 'r' ? 2 : cc == 'a' ? 3 : -1;
+            size_t after = conv_at + 2;
+            if (conv < 0 || (after != e && after != spec_at)) syntax_error(c, "f-string: invalid conversion character");
+        } else if (self_doc && !spec_at) {
+            conv = 2;
+        }
+        if (spec_at) {
+            int np = 0;
+            pv spec = str_new(&t_str, s + spec_at + 1, e - spec_at - 1);
+            gc_root_push(&spec);
+            fstring(c, spec, is_raw, &np);
+            gc_root_pop(1);
+            if (np > 1) op_a(c, OP_BUILD_STRING, (unsigned)np, 1 - np);
+            if (np == 0) load_const(c, (pv)&N(empty));
+            op_b(c, OP_FORMAT_VALUE, conv | 4, -1);
+        } else {
+            op_b(c, OP_FORMAT_VALUE, conv, 0);
+        }
+        (*nparts)++;
+        i = e + 1;
+    }
+    gc_root_pop(1);
+}
+
+/* ---- functions: begin and end ---- */
+static cfn *begin_fn(comp *c, int kind) {
+    gc_top = true;
+    cfn *f = gc_alloc(sizeof(cfn));
+    gc_top = false;
+    f->parent = c->fn;
+    f->kind = (uint8_t)kind;
+    f->line = 0;
+    c->fn = f;
+    scratch_append(c->fns, (pv)f);
+    f->code = (pv)scratch_realloc(NULL, 32);
+    f->capcode = 32;
+    f->lines = (pv)scratch_realloc(NULL, 8 * sizeof(uint32_t));
+    f->caplines = 8;
+    f->consts = scratch_list();
+    f->enames = scratch_list();
+    f->eflags = scratch_list();
+    f->comp = scratch_list();
+    f->children = scratch_list();
+    return f;
+}
+
+/* Copy a scratch block into one sized for the finished code object. */
+static void *persist(pv scratch, size_t n) {
+    void *p = gc_alloc_leaf(n ? n : 1); /* bytecode: never scanned for pointers */
+    memcpy(p, (void *)scratch, n);
+    return p;
+}
+
+/* The line table: pairs (code delta 0..255, line delta -128..127). Run
+ * twice, to count and then to fill a block of just the right size (a
+ * block shrunk later would leave a hole among the code objects). */
+static size_t line_pairs(cfn *f, uint8_t *out) {
+    uint32_t *e = (uint32_t *)f->lines;
+    uint32_t pos = 0, line = f->nlines ? e[0] >> 16 : 0;
+    size_t n = 0;
+    for (uint16_t i = 0; i < f->nlines; i++) {
+        uint32_t off = e[i] & 0xFFFF;
+        int32_t ln = (int32_t)(e[i] >> 16);
+        uint32_t dc = off - pos;
+        int32_t dl = ln - (int32_t)line;
+        while (dc || dl) {
+            uint32_t a = dc > 255 ? 255 : dc;
+            int32_t b = dl > 127 ? 127 : dl < -128 ? -128 : dl;
+            if (dc > 255) b = 0; /* move in code first, then in lines */
+            if (out) {
+                out[n] = (uint8_t)a;
+                out[n + 1] = (uint8_t)(int8_t)b;
+            }
+            n += 2;
+            dc -= a;
+            dl -= b;
+        }
+        pos = off;
+        line = (uint32_t)ln;
+    }
+    return n;
+}
+
+static const uint8_t *encode_lines(cfn *f, uint16_t *len, uint16_t *firstline) {
+    size_t n = line_pairs(f, NULL);
+    uint8_t *out = gc_alloc_leaf(n ? n : 1);
+    line_pairs(f, out);
+    *firstline = (uint16_t)(f->nlines ? ((uint32_t *)f->lines)[0] >> 16 : 0);
+    *len = (uint16_t)n;
+    return out;
+}
+
+/* Finish the function being compiled: its code object, and the srec that
+ * records its names until they are resolved, appended to the parent's
+ * children (or returned, for the module). */
+static pcode *end_fn(comp *c, const pstr *name, int flags, uint32_t firstline) {
+    cfn *f = c->fn;
+    pcode *code = gc_alloc(sizeof(pcode));
+    pv keep = (pv)code;
+    gc_root_push(&keep);
+    code->type = &t_code;
+    code->code = persist(f->code, f->ncode);
+    code->ncode = f->ncode;
+    uint16_t first;
+    code->lines = encode_lines(f, &code->nlines, &first);
+    code->firstline = (uint16_t)(first ? first : firstline);
+    plist *cl = LIST(f->consts);
+    pv t = tuple_new(cl->len);
+    memcpy(((ptuple *)t)->items, cl->items, cl->len * sizeof(pv));
+    code->consts = t;
+    plist *nl = LIST(f->enames);
+    pv names = tuple_new(nl->len);
+    memcpy(((ptuple *)names)->items, nl->items, nl->len * sizeof(pv));
+    code->names = names;
+    code->name = name;
+    code->file = c->file;
+    code->nargs = f->nparams;
+    code->stack = (uint8_t)(f->maxdepth + 1);
+    code->flags = (uint8_t)(flags | f->flags);
+    /* the srec */
+    unsigned n = nentries(f);
+    gc_top = true;
+    srec *r = gc_alloc(sizeof(srec) + 3 * n);
+    gc_top = false;
+    pv rkeep = (pv)r;
+    gc_root_push(&rkeep);
+    r->code = code;
+    r->children = LIST(f->children)->len ? f->children : PV_NULL;
+    if (r->children) {
+        /* out of the scratch area: it lives until the module ends */
+        gc_top = true;
+        pv l = list_new(LIST(f->children)->len);
+        gc_top = false;
+        memcpy(LIST(l)->items, LIST(f->children)->items, LIST(l)->len * sizeof(pv));
+        r->children = l;
+    }
+    r->kind = f->kind;
+    r->n = (uint8_t)n;
+    r->nonlocal_line = f->nonlocal_line;
+    for (unsigned e = 0; e < n; e++) {
+        SR_FLAGS(r)[e] = (uint8_t)eflags(f, e);
+        SR_BIND(r)[e] = RES_GLOBAL;
+        SR_RES(r)[e] = RES_GLOBAL;
+    }
+    /* which entries the code uses (a keyword argument's name, say, made
+     * an entry that nothing refers to) */
+    uint8_t *used = SR_RES(r); /* borrowed until the bindings are made */
+    memset(used, 0, n);
+    for (const uint8_t *p = code->code, *end = p + code->ncode; p < end; p += op_length((const uint8_t *)p))
+        if ((*p >= OP_NAME_LOAD && *p <= OP_NAME_DELETE) || *p == OP_LOAD_CLOSURE) used[p[1]] = 1;
+    cfn *parent = f->parent;
+    if (parent) {
+        /* each name this function does not bind is looked up in the
+         * enclosing function as it stands now (its comprehension variables
+         * in scope); class bodies are skipped except for __class__ */
+        for (unsigned e = 0; e < n; e++) {
+            int fl = SR_FLAGS(r)[e];
+            if ((fl & (EF_BOUND | EF_PARAM | EF_GLOBAL | EF_HIDDEN | EF_CLASSCELL)) && !(fl & EF_NONLOCAL)) continue;
+            if (!used[e] && !(fl & (EF_CAPTURED | EF_NONLOCAL | EF_PASSTHRU))) continue;
+            pv nm = ename(f, e);
+            unsigned pe;
+            if (parent->kind == FN_CLASS && nm != (pv)&N(__class__)) {
+                /* a pass-through entry of the class body, bound to the class's parent in turn */
+                unsigned k = nentries(parent);
+                pe = MAX_ENTRIES;
+                for (unsigned q = 0; q < k; q++)
+                    if (ename(parent, q) == nm && (eflags(parent, q) & EF_PASSTHRU)) pe = q;
+                if (pe == MAX_ENTRIES) pe = new_entry(c, parent, nm, EF_PASSTHRU);
+            } else if (parent->kind == FN_CLASS) {
+                pe = entry_in(c, parent, nm);
+                set_eflag(parent, pe, EF_CLASSCELL | EF_BOUND);
+            } else {
+                pe = entry_in(c, parent, nm);
+            }
+            set_eflag(parent, pe, EF_CAPTURED);
+            SR_BIND(r)[e] = (uint8_t)pe;
+        }
+        scratch_append(parent->children, rkeep);
+    } else {
+        c->lastfn = rkeep;
+    }
+    memset(used, RES_GLOBAL, n);
+    /* the scratch is garbage now */
+    gc_free((void *)f->code);
+    gc_free((void *)f->lines);
+    c->fn = parent;
+    LIST(c->fns)->len--;
+    gc_free(f);
+    gc_root_pop(2);
+    return code;
+}
+
+/* ---- name resolution (at the end of the module) ---- */
+static int entry_kind(const srec *r, unsigned e) {
+    int fl = SR_FLAGS(r)[e];
+    bool ns = r->kind == FN_MODULE || r->kind == FN_CLASS;
+    if (fl & EF_GLOBAL) return K_GLOBAL;
+    if ((fl & (EF_BOUND | EF_PARAM | EF_HIDDEN | EF_CLASSCELL)) && !(fl & EF_NONLOCAL)) {
+        if (ns && !(fl & (EF_HIDDEN | EF_PARAM | EF_CLASSCELL))) return K_NAME;
+        return (fl & (EF_CAPTURED | EF_CLASSCELL)) ? K_CELL : K_FAST;
+    }
+    if (SR_RES(r)[e] != RES_GLOBAL) return K_FREE;
+    return ns ? K_NAME : K_GLOBAL;
+}
+
+/* kind and slot: 2 * n bytes of scratch. */
+static void resolve_one(comp *c, srec *r, uint8_t *kind) {
+    pcode *co = r->code;
+    unsigned n = r->n;
+    uint8_t *slot = kind + n;
+    unsigned nslots = 0, ncells = 0, nfree = 0;
+    for (unsigned e = 0; e < n; e++) {
+        kind[e] = (uint8_t)entry_kind(r, e);
+        if ((SR_FLAGS(r)[e] & EF_NONLOCAL) && kind[e] != K_FREE)
+            syntax_error_at(c, "no binding for nonlocal found", r->nonlocal_line);
+    }
+    /* parameters first, in order (they are the first entries), then the
+     * other locals and cells, then the free variables */
+    for (unsigned e = 0; e < n; e++)
+        if (kind[e] == K_FAST || kind[e] == K_CELL) {
+            slot[e] = (uint8_t)nslots++;
+            if (kind[e] == K_CELL) ncells++;
+        }
+    for (unsigned e = 0; e < n; e++)
+        if (kind[e] == K_FREE) {
+            slot[e] = (uint8_t)nslots++;
+            nfree++;
+        }
+    if (nslots > 255) syntax_error_at(c, "too many local variables", co->firstline);
+    co->nlocals = (uint8_t)nslots;
+    co->ncells = (uint8_t)ncells;
+    co->nfree = (uint8_t)nfree;
+    if (ncells + nfree) {
+        uint8_t *cells = gc_alloc(ncells + 2 * nfree);
+        unsigned k = 0;
+        for (unsigned e = 0; e < n; e++)
+            if (kind[e] == K_CELL) cells[k++] = slot[e];
+        for (unsigned e = 0; e < n; e++)
+            if (kind[e] == K_FREE) cells[k++] = SR_RES(r)[e];
+        co->cells = cells;
+    }
+    /* rewrite the name instructions */
+    uint8_t *p = (uint8_t *)co->code, *end = p + co->ncode;
+    while (p < end) {
+        int o = *p;
+        if (o >= OP_NAME_LOAD && o <= OP_NAME_DELETE) {
+            unsigned e = p[1], which = (unsigned)(o - OP_NAME_LOAD);
+            switch (kind[e]) {
+            case K_FAST: *p = (uint8_t)(OP_LOAD_FAST + which); p[1] = slot[e]; break;
+            case K_CELL: case K_FREE: *p = (uint8_t)(OP_LOAD_DEREF + which); p[1] = slot[e]; break;
+            case K_GLOBAL: *p = (uint8_t)(OP_LOAD_GLOBAL + which); break;
+            default: *p = (uint8_t)(OP_LOAD_NAME + which); break;
+            }
+        } else if (o == OP_LOAD_CLOSURE) {
+            p[1] = slot[p[1]];
+        }
+        p += op_length((const uint8_t *)p);
+    }
+    /* what the children's free names turn out to be */
+    if (!r->children) return;
+    plist *ch = LIST(r->children);
+    for (size_t i = 0; i < ch->len; i++) {
+        srec *k = (srec *)ch->items[i];
+        for (unsigned e = 0; e < k->n; e++) {
+            unsigned pe = SR_BIND(k)[e];
+            if (pe == RES_GLOBAL) continue;
+            int pk = kind[pe];
+            SR_RES(k)[e] = (pk == K_CELL || pk == K_FREE) ? slot[pe] : RES_GLOBAL;
+        }
+    }
+}
+
+/* Parents before children: a list used as a stack. */
+static void resolve_all(comp *c, pv root) {
+    pv todo = scratch_list();
+    gc_root_push(&todo);
+    scratch_append(todo, root);
+    uint8_t *scratch = scratch_realloc(NULL, 2 * MAX_ENTRIES);
+    scratch_append(todo, (pv)scratch); /* kept alive below the stack */
+    LIST(todo)->items[0] = (pv)scratch;
+    LIST(todo)->items[1] = root;
+    while (LIST(todo)->len > 1) {
+        srec *r = (srec *)LIST(todo)->items[--LIST(todo)->len];
+        resolve_one(c, r, scratch);
+        if (r->children) {
+            plist *ch = LIST(r->children);
+            for (size_t i = 0; i < ch->len; i++) scratch_append(todo, ch->items[i]);
+        }
+    }
+    gc_root_pop(1);
+}
+
+/* ---- expressions ---- */
+
+/* Arguments of a call; the callee (and for methods the self slot) is on
+ * the stack. Simple calls push positional values and (name, value) pairs;
+ * a call with *x or **y collects them into a list and a dict. */
+static edesc genexp_from(comp *c, const mark_t *m);
+
+typedef struct {
+    uint8_t npos, nkw, ex, dstar;
+} cargs;
+
+/* *x or **y in a call: from here on, a list and a dict collect them. */
+NOINLINE static void call_star(comp *c, cargs *a) {
+    bool is_dstar = c->L->tok == T_DSTAR;
+    if (!is_dstar && a->dstar) syntax_error(c, "iterable argument unpacking follows keyword argument unpacking");
+    next(c);
+    if (!a->ex) {
+        op_b(c, OP_ARGS_COLLECT, a->npos, 2 - a->npos - 2 * a->nkw);
+        byte(c, a->nkw);
+        a->ex = 1;
+    }
+    testv(c);
+    if (is_dstar) {
+        op_a(c, OP_DICT_UPDATE, 1, -1);
+        a->dstar = 1;
+    } else {
+        op_a(c, OP_LIST_EXTEND, 2, -1);
+    }
+}
+
+/* An argument just compiled (desc d): name=value, or f(x for x in y). */
+NOINLINE static void call_arg(comp *c, cargs *a, edesc d) {
+    if (d.kind == E_NAME && c->L->tok == T_ASSIGN) {
+        /* name=value: the name, not its value */
+        next(c);
+        unsigned e = code_of(c->fn)[d.fin + 1];
+        c->fn->ncode = d.start;
+        stack(c, -1);
+        op_a(c, OP_LOAD_CONST, add_name(c, ename(c->fn, e)), 1);
+        testv(c);
+        if (a->ex) op_a(c, OP_DICT_STORE, 1, -2);
+        else if (a->nkw++ == 255) syntax_error(c, "too many arguments");
+        return;
+    }
+    if (c->L->tok == T_FOR) {
+        if (a->npos || a->nkw || a->ex) syntax_error(c, "invalid syntax");
+        mark_t m = {d.start, (int16_t)(c->fn->depth - 1)};
+        genexp_from(c, &m);
+        if (c->L->tok != T_RPAREN) syntax_error(c, "invalid syntax");
+    }
+    if (a->nkw || a->dstar) syntax_error(c, "positional argument follows keyword argument");
+    if (a->ex) op_a(c, OP_LIST_APPEND, 2, -1);
+    else if (a->npos++ == 255) syntax_error(c, "too many arguments");
+}
+
+NOINLINE static void call(comp *c, bool method) {
+    cargs a = {0, 0, 0, 0};
+    while (c->L->tok != T_RPAREN) {
+        if (c->L->tok == T_STAR || c->L->tok == T_DSTAR) {
+            call_star(c, &a);
+        } else {
+            edesc d = test(c);
+            if (d.kind == E_NAME || a.ex || a.nkw || a.dstar || c->L->tok == T_FOR) call_arg(c, &a, d);
+            else if (a.npos++ == 255) syntax_error(c, "too many arguments");
         }
         if (!accept(c, T_COMMA)) break;
     }
     expect(c, T_RPAREN);
-    if (npos > 255 || nkw > 255) syntax_error(c, "too many arguments");
-    int extra = base_op == OP_CALL_METHOD ? 1 : 0;
-    int o = !star ? base_op : base_op == OP_CALL_METHOD ? OP_CALL_METHOD_VAR : OP_CALL_VAR;
-    op(c, o, -(npos + 2 * nkw + (star ? 1 : 0) + extra));
-    byte(c, npos);
-    byte(c, nkw);
+    int base = method ? 2 : 1;
+    if (a.ex) {
+        op_b(c, OP_CALL_EX, method, -(2 + base) + 1);
+        return;
+    }
+    c->call_at = here(c);
+    op_b(c, method ? OP_CALL_METHOD : OP_CALL, a.npos, -(a.npos + 2 * a.nkw + base) + 1);
+    byte(c, a.nkw);
 }
 
 /* A subscript: index or slice; the container is on the stack. */
 NOINLINE static void subscript(comp *c) {
-    int parts = 0;
-    bool slice = false;
-    for (int i = 0; i < 3; i++) {
-        if (c->L.tok == T_COLON || c->L.tok == T_RBRACKET || c->L.tok == T_COMMA) {
-            op(c, OP_LOAD_NONE, 1);
-        } else {
-            test(c);
+    int n = 0;
+    bool tuple = false;
+    for (;;) {
+        int parts = 0;
+        bool slice = false;
+        for (int i = 0; i < 3; i++) {
+            if (c->L->tok == T_COLON || c->L->tok == T_RBRACKET || c->L->tok == T_COMMA) {
+                op(c, OP_LOAD_NONE, 1);
+            } else {
+                testv(c);
+            }
+            parts++;
+            if (c->L->tok != T_COLON || i == 2) break;
+            slice = true;
+            next(c);
         }
-        parts++;
-        if (c->L.tok != T_COLON || i == 2) break;
-        slice = true;
-        next(c);
+        if (slice) op_b(c, OP_BUILD_SLICE, parts, 1 - parts);
+        n++;
+        if (!accept(c, T_COMMA)) break;
+        tuple = true;
+        if (c->L->tok == T_RBRACKET) break;
     }
-    if (slice) {
-        if (parts == 2) {
-            op(c, OP_BUILD_SLICE, -1);
-            byte(c, 2);
-        } else {
-            op(c, OP_BUILD_SLICE, -2);
-            byte(c, 3);
-        }
-    } else if (c->L.tok == T_COMMA) {
-        int n = 1;
-        while (accept(c, T_COMMA) && c->L.tok != T_RBRACKET) {
-            test(c);
-            n++;
-        }
-        op_a(c, OP_BUILD_TUPLE, (unsigned)n, 1 - n);
-    }
+    if (tuple) op_a(c, OP_BUILD_TUPLE, (unsigned)n, 1 - n);
     expect(c, T_RBRACKET);
 }
 
+/* ---- comprehensions and generator expressions ---- */
 
-/* `[` elements `]`, `(` ... `)`, `{` ... `}`: the opening token is current. */
-NOINLINE static void display(comp *c, int close, int build) {
-    next(c);
-    if (c->L.tok == close) {
-        next(c);
-        op_a(c, build, 0, 1);
-        return;
+/* Rewrite, in code about to be pasted, the name instructions of entries
+ * `from` to entries `to`; also the free names of the children made while
+ * that code was compiled (children[k0..]). */
+static void remap_entries(comp *c, uint8_t *code, size_t n, const uint8_t *map, unsigned nmap, size_t k0, size_t k1) {
+    for (uint8_t *p = code, *end = code + n; p < end; p += op_length((const uint8_t *)p)) {
+        if (*p >= OP_NAME_LOAD && *p <= OP_NAME_DELETE)
+            for (unsigned i = 0; i < nmap; i++)
+                if (p[1] == map[2 * i]) {
+                    p[1] = map[2 * i + 1];
+                    break;
+                }
     }
-    mark_t start;
-    save(c, &start);
-    bool is_dict = build == OP_BUILD_DICT;
-    test(c);
-    if (is_dict) {
-        expect(c, T_COLON);
-        test(c);
+    plist *ch = LIST(c->fn->children);
+    for (size_t k = k0; k < k1 && k < ch->len; k++) {
+        srec *r = (srec *)ch->items[k];
+        for (unsigned e = 0; e < r->n; e++)
+            for (unsigned i = 0; i < nmap; i++)
+                if (SR_BIND(r)[e] == map[2 * i]) {
+                    SR_BIND(r)[e] = map[2 * i + 1];
+                    set_eflag(c->fn, map[2 * i + 1], EF_CAPTURED);
+                    break;
+                }
     }
-    if (c->L.tok == T_FOR) {
-        /* comprehension: build the empty container, loop, then the element */
-        truncate_to(c, &start);
-        op_a(c, is_dict ? OP_BUILD_DICT : OP_BUILD_LIST, 0, 1);
-        comprehension(c, &start, is_dict);
-        expect(c, close); /* a generator expression is built eagerly, as a list */
-        return;
-    }
-    if (build == OP_BUILD_TUPLE && c->L.tok == close) {
-        next(c); /* parenthesised expression */
-        return;
-    }
-    int n = 1;
-    while (accept(c, T_COMMA) && c->L.tok != close) {
-        test(c);
-        if (is_dict) {
-            expect(c, T_COLON);
-            test(c);
-        }
-        n++;
-    }
-    expect(c, close);
-    if (is_dict)
-        op_a(c, OP_BUILD_DICT, (unsigned)n, 1 - 2 * n);
-    else
-        op_a(c, build, (unsigned)n, 1 - n);
 }
 
-static void lambda(comp *c);
+typedef struct {
+    side_t elt;          /* the element's code, cut */
+    size_t child0, child1; /* children made while compiling it */
+    int kind;            /* T_RBRACKET list, T_RBRACE set, T_COLON dict, T_RPAREN generator */
+    uint16_t map_n;
+    uint8_t map[32];     /* entry pairs to remap in the element (up to 16 variables) */
+} compr;
 
-NOINLINE static void atom(comp *c) {
-    int t = c->L.tok;
-    switch (t) {
-    case T_NAME: {
-        pv name = tok_name(c);
-        next(c);
-        load_name(c, name);
+/* Store the target whose code was cut into s (records from rec on) into
+ * fresh entries of comprehension variables (hidden, so they don't leak). */
+static void store_target(comp *c, const side_t *s, uint16_t base, unsigned rec, int mode, compr *cp);
+
+static void comp_for(comp *c, compr *cp, int depth0);
+
+/* After `for`: the loops and conditions of a comprehension, then the
+ * element at the innermost point. depth0: stack depth of the container. */
+NOINLINE static void comp_for(comp *c, compr *cp, int depth0) {
+    rt_check_stack();
+    /* for TARGET in ITER */
+    mark_t m;
+    begin_region(c, &m);
+    unsigned r0 = c->ntgts;
+    bool on = c->tgt_on;
+    c->tgt_on = true;
+    edesc d = exprlist(c, 1);
+    c->tgt_on = on;
+    int16_t peak;
+    end_region(c, &m, &peak);
+    side_t tg;
+    if (d.kind == E_VALUE) syntax_error(c, "can't assign to expression");
+    if (is_leaf(d.kind)) {
+        r0 = c->ntgts;
+        record_elt(c, &d);
+    } else {
+        r0 = d.rec;
+    }
+    cut(c, &m, peak, &tg);
+    expect(c, T_IN);
+    /* the first iterable of a generator expression is evaluated outside */
+    cfn *inner = c->fn;
+    bool outer_iter = cp->kind == T_RPAREN && !LIST(inner->comp)->len && inner->kind == FN_GENEXP &&
+                      here(c) == 0;
+    if (outer_iter) c->fn = inner->parent;
+    expr_prec(c, 2 /* P_OR */);
+    if (outer_iter) {
+        op(c, OP_GET_ITER, 0);
+        c->fn = inner;
+        name_op_entry(c, NM_LOAD, 0); /* the iterator, its parameter */
+    } else {
+        op(c, OP_GET_ITER, 0);
+    }
+    uint16_t top = here(c);
+    uint16_t exit = jump(c, OP_FOR_ITER, NO_JUMP, 1);
+    store_target(c, &tg, m.start, r0, 2, cp);
+    side_done(c, &tg);
+    c->ntgts = (uint16_t)r0;
+    uint16_t skips = NO_JUMP;
+    for (;;) {
+        if (accept(c, T_IF)) {
+            expr_prec(c, 2);
+            skips = jump(c, OP_POP_JUMP_IF_FALSE, skips, -1);
+            /* a chain of skips: make each jump back to the loop top */
+            continue;
+        }
+        if (accept(c, T_FOR)) {
+            comp_for(c, cp, depth0);
+            break;
+        }
+        /* the innermost point: the element */
+        uint8_t *ecode = (uint8_t *)cp->elt.buf;
+        remap_entries(c, ecode, cp->elt.len, cp->map, cp->map_n, cp->child0, cp->child1);
+        cp->map_n = 0; /* once */
+        paste(c, &cp->elt);
+        int dist = c->fn->depth - depth0;
+        switch (cp->kind) {
+        case T_RBRACKET: op_a(c, OP_LIST_APPEND, (unsigned)dist, -1); break;
+        case T_RBRACE: op_a(c, OP_SET_ADD, (unsigned)dist, -1); break;
+        case T_COLON: op_a(c, OP_DICT_STORE, (unsigned)(dist - 1), -2); break;
+        default:
+            op(c, OP_YIELD_VALUE, 0);
+            op(c, OP_POP_TOP, -1);
+            break;
+        }
+        break;
+    }
+    /* each skip jumps back to the top of its loop */
+    while (skips != NO_JUMP) {
+        uint8_t *p = code_of(c->fn) + skips;
+        uint16_t nxt = (uint16_t)(p[0] | p[1] << 8);
+        patch(c, skips, top);
+        skips = nxt;
+    }
+    jump_back(c, OP_JUMP, top, 0);
+    patch(c, exit, here(c));
+    stack(c, -1);
+}
+
+/* Store a target cut into side buffer s (its code began at `base`): paste
+ * its prefix (an attribute's object, a subscript's object and index), then
+ * store. mode: 0 store, 1 delete, 2 comprehension variables (fresh hidden
+ * entries, so they do not leak into the function). */
+static void store_leaf(comp *c, const side_t *s, uint16_t base, const trec *r, int mode, compr *cp) {
+    const uint8_t *code = side_code(s);
+    uint16_t start = (uint16_t)(r->start - base), fin = (uint16_t)(r->fin - base);
+    cfn *f = c->fn;
+    int16_t under = f->depth;
+    paste_part(c, s, start, fin, true);
+    int pre = r->n == E_NAME ? 0 : r->n == E_ATTR ? 1 : 2;
+    stack(c, pre);
+    if (under + s->peak > f->maxdepth) f->maxdepth = (int16_t)(under + s->peak);
+    if (r->n == E_NAME) {
+        unsigned e = code[fin + 1];
+        if (mode == 2) {
+            pv nm = ename(f, e);
+            unsigned h = new_entry(c, f, nm, EF_HIDDEN | EF_BOUND);
+            if (cp->map_n == 16) syntax_error(c, "too many comprehension variables");
+            cp->map[2 * cp->map_n] = (uint8_t)e;
+            cp->map[2 * cp->map_n + 1] = (uint8_t)h;
+            cp->map_n++;
+            scratch_append(f->comp, PV_FROM_INT(h));
+            name_op_entry(c, NM_STORE, h);
+        } else {
+            name_op_entry(c, mode == 1 ? NM_DELETE : NM_STORE, e);
+        }
+    } else if (r->n == E_ATTR) {
+        unsigned a = code[fin + 1];
+        if (a & 0x80) a = ((a & 0x7F) << 8) | code[fin + 2];
+        if (mode == 1) op_a(c, OP_DELETE_ATTR, a, -1);
+        else op_a(c, OP_STORE_ATTR, a, -2);
+    } else {
+        if (mode == 1) op(c, OP_DELETE_SUBSCR, -2);
+        else op(c, OP_STORE_SUBSCR, -3);
+    }
+}
+
+/* A target from its records: a leaf, or a sequence unpacked into its
+ * elements (deleted one by one for `del`). */
+static void store_target(comp *c, const side_t *s, uint16_t base, unsigned rec, int mode, compr *cp) {
+    rt_check_stack();
+    trec r = *tgt(c, rec);
+    if (r.kind == R_LEAF) {
+        store_leaf(c, s, base, &r, mode, cp);
         return;
     }
-    case T_INT: case T_FLOAT: number(c); return;
-    case T_STR: case T_BYTES: string_literal(c); return;
-    case T_NONE: next(c); op(c, OP_LOAD_NONE, 1); return;
-    case T_TRUE: next(c); op(c, OP_LOAD_TRUE, 1); return;
-    case T_FALSE: next(c); op(c, OP_LOAD_FALSE, 1); return;
-    case T_ELLIPSIS: next(c); op_a(c, OP_LOAD_CONST, add_const(c, PV_FROM_PTR(&o_ellipsis)), 1); return;
-    case T_LPAREN: display(c, T_RPAREN, OP_BUILD_TUPLE); return;
-    case T_LBRACKET: display(c, T_RBRACKET, OP_BUILD_LIST); return;
-    case T_LBRACE: display(c, T_RBRACE, OP_BUILD_DICT); return;
+    if (r.kind != R_BEGIN) syntax_error(c, "can't assign to expression");
+    unsigned n = r.n, star = r.star;
+    if (mode != 1) {
+        if (star) {
+            op_b(c, OP_UNPACK_EX, (int)(star - 1), (int)n - 1);
+            byte(c, (int)(n - star));
+        } else {
+            op_a(c, OP_UNPACK, n, (int)n - 1);
+        }
+    }
+    unsigned i = rec + 1;
+    for (unsigned k = 0; k < n; k++) {
+        if (tgt(c, i)->kind == R_STAR) {
+            if (mode == 1) syntax_error(c, "can't delete starred expression");
+            i++;
+        }
+        store_target(c, s, base, i, mode, cp);
+        /* past the element's records */
+        int depth = 0;
+        do {
+            int kd = tgt(c, i)->kind;
+            if (kd == R_BEGIN) depth++;
+            if (kd == R_END) depth--;
+            i++;
+        } while (depth > 0);
+    }
+}
+
+/* Turn the element just compiled (from mark m) into a comprehension. */
+NOINLINE static void comprehension(comp *c, const mark_t *m, int kind) {
+    compr cp;
+    memset(&cp, 0, sizeof cp);
+    cp.kind = kind;
+    int16_t peak;
+    end_region(c, m, &peak);
+    cut(c, m, peak, &cp.elt);
+    cp.child1 = LIST(c->fn->children)->len;
+    cp.child0 = children_in(c, side_code(&cp.elt), cp.elt.len);
+    op_a(c, kind == T_RBRACKET ? OP_BUILD_LIST : kind == T_RBRACE ? OP_BUILD_SET : OP_BUILD_DICT, 0, 1);
+    int depth0 = c->fn->depth;
+    size_t ncomp = LIST(c->fn->comp)->len;
+    expect(c, T_FOR);
+    comp_for(c, &cp, depth0);
+    LIST(c->fn->comp)->len = ncomp;
+    side_done(c, &cp.elt);
+}
+
+/* A generator expression whose element was just compiled (from mark m):
+ * the element moves into a new generator function. */
+NOINLINE static edesc genexp_from(comp *c, const mark_t *m) {
+    compr cp;
+    memset(&cp, 0, sizeof cp);
+    cp.kind = T_RPAREN;
+    uint32_t line = c->L->tline;
+    int16_t peak;
+    end_region(c, m, &peak);
+    cfn *outer = c->fn;
+    cut(c, m, peak, &cp.elt);
+    size_t k1 = LIST(outer->children)->len, k0 = children_in(c, side_code(&cp.elt), cp.elt.len);
+    cfn *g = begin_fn(c, FN_GENEXP);
+    g->flags = CODE_GENERATOR;
+    new_entry(c, g, (pv)&N(lt_genexpr_arg), EF_PARAM | EF_BOUND | EF_HIDDEN);
+    g->nparams = 1;
+    /* the element's names become the generator's own entries */
+    uint8_t *ecode = (uint8_t *)cp.elt.buf;
+    for (uint8_t *p = ecode, *end = ecode + cp.elt.len; p < end; p += op_length((const uint8_t *)p)) {
+        if (*p >= OP_NAME_LOAD && *p <= OP_NAME_DELETE) {
+            unsigned ne = entry_in(c, g, ename(outer, p[1]));
+            if (*p != OP_NAME_LOAD) set_eflag(g, ne, EF_BOUND);
+            p[1] = (uint8_t)ne;
+        }
+    }
+    /* ...and so do the children made in it, with their bindings */
+    plist *och = LIST(outer->children);
+    for (size_t k = k0; k < k1; k++) {
+        srec *r = (srec *)och->items[k];
+        for (unsigned e = 0; e < r->n; e++) {
+            if (SR_BIND(r)[e] == RES_GLOBAL) continue;
+            unsigned ne = entry_in(c, g, ename(outer, SR_BIND(r)[e]));
+            set_eflag(g, ne, EF_CAPTURED);
+            SR_BIND(r)[e] = (uint8_t)ne;
+        }
+        scratch_append(g->children, och->items[k]);
+    }
+    /* their code constants move too: renumber MAKE_FUNCTION operands */
+    for (uint8_t *p = ecode, *end = ecode + cp.elt.len; p < end; p += op_length((const uint8_t *)p)) {
+        if (*p == OP_MAKE_FUNCTION || *p == OP_LOAD_CONST || *p == OP_LOAD_ATTR || *p == OP_STORE_ATTR ||
+            *p == OP_DELETE_ATTR || *p == OP_LOAD_METHOD || *p == OP_IMPORT || *p == OP_IMPORT_FROM) {
+            unsigned a = p[1];
+            bool wide = a & 0x80;
+            if (wide) a = ((a & 0x7F) << 8) | p[2];
+            unsigned na = (*p == OP_LOAD_CONST || *p == OP_MAKE_FUNCTION) ? add_const(c, LIST(outer->consts)->items[a])
+                                                                          : add_name(c, LIST(outer->consts)->items[a]);
+            if (na >= 128 && !wide) syntax_error(c, "generator expression too complex");
+            if (wide) {
+                p[1] = (uint8_t)(0x80 | (na >> 8));
+                p[2] = (uint8_t)(na & 0xFF);
+            } else {
+                p[1] = (uint8_t)na;
+            }
+        }
+    }
+    memmove(och->items + k0, och->items + k1, (och->len - k1) * sizeof(pv));
+    och->len -= k1 - k0;
+    cp.child0 = cp.child1 = 0; /* already the generator's own */
+    expect(c, T_FOR);
+    comp_for(c, &cp, 0);
+    side_done(c, &cp.elt);
+    op(c, OP_LOAD_NONE, 1);
+    op(c, OP_RETURN, -1);
+    pcode *code = end_fn(c, (const pstr *)&N(lt_genexpr), CODE_GENERATOR, line);
+    /* outer: iter -> fn iter -> generator */
+    unsigned k = add_const(c, (pv)code);
+    op_a(c, OP_MAKE_FUNCTION, k, 1);
+    byte(c, 0);
+    op(c, OP_ROT_TWO, 0);
+    op_b(c, OP_CALL, 1, -1);
+    byte(c, 0);
+    edesc d = {E_VALUE, m->start, 0, 0};
+    return d;
+}
+
+/* ---- displays: ( ) [ ] { } ---- */
+
+/* Open a sequence's records before those of its first element (already
+ * compiled: a nested sequence or starred target left records from `at`). */
+static unsigned begin_seq(comp *c, unsigned at, uint16_t start) {
+    push_rec(c, R_BEGIN, start, 0);
+    trec b = *tgt(c, c->ntgts - 1);
+    memmove(tgt(c, at + 1), tgt(c, at), (c->ntgts - 1 - at) * sizeof(trec));
+    *tgt(c, at) = b;
+    return at;
+}
+
+/* Elements of a tuple or list display, the first already compiled (desc
+ * d, from mark m). Records targets when `record`. prec 1: elements stop
+ * before comparisons (target lists: `for a, b in`). */
+NOINLINE static edesc sequence(comp *c, edesc d, const mark_t *m, int close, bool is_list, bool record, int prec) {
+    unsigned r0 = 0;
+    bool valid = record;
+    int n = 0;       /* values on the stack not yet in a list */
+    bool built = false;
+    unsigned count = 0, star = 0;
+    if (record) r0 = begin_seq(c, (d.kind == E_SEQ || d.kind == E_STAR) ? d.rec : c->ntgts, m->start);
+    bool on = c->tgt_on;
+    for (;;) {
+        /* the element just compiled */
+        if (valid) {
+            if (d.kind == E_VALUE || (d.kind == E_STAR && star)) {
+                valid = false;
+                c->tgt_on = false;
+            } else if (d.kind == E_STAR) {
+                star = count + 1;
+            } else if (is_leaf(d.kind)) {
+                record_elt(c, &d);
+            }
+        }
+        if (d.kind == E_STAR) {
+            if (!built) {
+                /* the first starred value: [] then extend */
+                op_a(c, OP_BUILD_LIST, 0, 1);
+                op(c, OP_ROT_TWO, 0);
+                built = true;
+            }
+            op_a(c, OP_LIST_EXTEND, 1, -1);
+        } else if (built) {
+            op_a(c, OP_LIST_APPEND, 1, -1);
+        } else {
+            n++;
+        }
+        count++;
+        if (!accept(c, T_COMMA)) break;
+        int t = c->L->tok;
+        if (t == close || t == T_ASSIGN || t == T_NEWLINE || t == T_SEMI || t == T_EOF || t == T_IN ||
+            t == T_COLON || t == T_RPAREN || t == T_RBRACKET || t == T_RBRACE || (t >= T_IADD && t <= T_IXOR) ||
+            t == T_WALRUS)
+            break;
+        if (t == T_STAR && !built) {
+            /* the values so far become a list the starred one extends */
+            op_a(c, OP_BUILD_LIST, (unsigned)n, 1 - n);
+            built = true;
+            n = 0;
+            d = expr_prec(c, 0);
+            op_a(c, OP_LIST_EXTEND, 1, -1);
+            if (valid) {
+                if (star || d.kind != E_STAR) {
+                    valid = false;
+                    c->tgt_on = false;
+                } else {
+                    star = count + 1;
+                }
+            }
+            count++;
+            if (!accept(c, T_COMMA)) break;
+            t = c->L->tok;
+            if (t == close || t == T_ASSIGN || t == T_NEWLINE || t == T_SEMI || t == T_EOF || t == T_IN ||
+                t == T_COLON || t == T_RPAREN || t == T_RBRACKET || t == T_RBRACE ||
+                (t >= T_IADD && t <= T_IXOR) || t == T_WALRUS)
+                break;
+        }
+        d = c->L->tok == T_STAR ? expr_prec(c, 0) : prec ? expr_prec(c, P_BOR) : test(c);
+    }
+    c->tgt_on = on;
+    if (built) {
+        if (!is_list) op(c, OP_LIST_TO_TUPLE, 0);
+    } else {
+        op_a(c, is_list ? OP_BUILD_LIST : OP_BUILD_TUPLE, (unsigned)n, 1 - n);
+    }
+    edesc r = {E_VALUE, m->start, 0, 0};
+    if (valid) {
+        push_rec(c, R_END, 0, 0);
+        tgt(c, r0)->n = (uint16_t)count;
+        tgt(c, r0)->star = (uint8_t)star;
+        r.kind = E_SEQ;
+        r.rec = (uint16_t)r0;
+    } else if (record) {
+        c->ntgts = (uint16_t)r0;
+    }
+    return r;
+}
+
+/* `(`, `[`: the opening token is current. */
+NOINLINE static edesc paren_display(comp *c, int close) {
+    bool record = c->tgt_on;
+    next(c);
+    mark_t m;
+    begin_region(c, &m);
+    edesc none = {E_VALUE, m.start, 0, 0};
+    if (c->L->tok == close) {
+        next(c);
+        end_region(c, &m, NULL);
+        op_a(c, close == T_RPAREN ? OP_BUILD_TUPLE : OP_BUILD_LIST, 0, 1);
+        if (record) {
+            /* () = x and [] = x unpack nothing */
+            unsigned r0 = push_rec(c, R_BEGIN, m.start, 0);
+            push_rec(c, R_END, 0, 0);
+            none.kind = E_SEQ;
+            none.rec = (uint16_t)r0;
+        }
+        return none;
+    }
+    unsigned t0 = c->ntgts;
+    if (close == T_RPAREN && c->L->tok == T_YIELD) {
+        edesc d = test(c);
+        expect(c, close);
+        end_region(c, &m, NULL);
+        return d;
+    }
+    edesc d = c->L->tok == T_STAR ? expr_prec(c, 0) : test(c);
+    if (c->L->tok == T_FOR && d.kind != E_STAR) {
+        c->ntgts = (uint16_t)t0;
+        bool on = c->tgt_on;
+        c->tgt_on = false;
+        if (close == T_RPAREN) genexp_from(c, &m);
+        else comprehension(c, &m, T_RBRACKET);
+        c->tgt_on = on;
+        expect(c, close);
+        return none;
+    }
+    if (close == T_RPAREN && c->L->tok == T_RPAREN && d.kind != E_STAR) {
+        next(c); /* a parenthesised expression */
+        end_region(c, &m, NULL);
+        return d;
+    }
+    /* the element's records, if it was a nested sequence, stay */
+    edesc r = sequence(c, d, &m, close, close == T_RBRACKET, record, 0);
+    expect(c, close);
+    end_region(c, &m, NULL);
+    return r;
+}
+
+/* `{`: a dict or set display or comprehension. */
+NOINLINE static void brace_display(comp *c) {
+    bool on = c->tgt_on;
+    c->tgt_on = false;
+    next(c);
+    mark_t m;
+    begin_region(c, &m);
+    if (accept(c, T_RBRACE)) {
+        end_region(c, &m, NULL);
+        op_a(c, OP_BUILD_DICT, 0, 1);
+        c->tgt_on = on;
+        return;
+    }
+    bool is_dict;
+    bool built = false;
+    int n = 0;
+    if (accept(c, T_DSTAR)) {
+        is_dict = true;
+        op_a(c, OP_BUILD_DICT, 0, 1);
+        expr_prec(c, 5 /* P_BOR */);
+        op_a(c, OP_DICT_UPDATE, 1, -1);
+        built = true;
+    } else {
+        edesc d = c->L->tok == T_STAR ? expr_prec(c, 0) : test(c);
+        is_dict = d.kind != E_STAR && c->L->tok == T_COLON;
+        if (is_dict) {
+            next(c);
+            testv(c);
+        }
+        if (c->L->tok == T_FOR && d.kind != E_STAR) {
+            comprehension(c, &m, is_dict ? T_COLON : T_RBRACE);
+            expect(c, T_RBRACE);
+            c->tgt_on = on;
+            return;
+        }
+        if (d.kind == E_STAR) {
+            op_a(c, OP_BUILD_SET, 0, 1);
+            op(c, OP_ROT_TWO, 0);
+            op_a(c, OP_SET_UPDATE, 1, -1);
+            built = true;
+        } else {
+            n = 1;
+        }
+    }
+    end_region(c, &m, NULL);
+    while (accept(c, T_COMMA) && c->L->tok != T_RBRACE) {
+        if (is_dict) {
+            if (accept(c, T_DSTAR)) {
+                if (!built) {
+                    op_a(c, OP_BUILD_DICT, (unsigned)n, 1 - 2 * n);
+                    built = true;
+                }
+                expr_prec(c, 5);
+                op_a(c, OP_DICT_UPDATE, 1, -1);
+                continue;
+            }
+            testv(c);
+            expect(c, T_COLON);
+            testv(c);
+            if (built) op_a(c, OP_DICT_STORE, 1, -2);
+            else n++;
+        } else {
+            if (c->L->tok == T_STAR) {
+                next(c);
+                if (!built) {
+                    op_a(c, OP_BUILD_SET, (unsigned)n, 1 - n);
+                    built = true;
+                }
+                expr_prec(c, 5);
+                op_a(c, OP_SET_UPDATE, 1, -1);
+                continue;
+            }
+            testv(c);
+            if (built) op_a(c, OP_SET_ADD, 1, -1);
+            else n++;
+        }
+    }
+    expect(c, T_RBRACE);
+    if (!built) {
+        if (is_dict) op_a(c, OP_BUILD_DICT, (unsigned)n, 1 - 2 * n);
+        else op_a(c, OP_BUILD_SET, (unsigned)n, 1 - n);
+    }
+    c->tgt_on = on;
+}
+
+/* ---- atoms and trailers ---- */
+static void lambda(comp *c);
+
+NOINLINE static edesc atom(comp *c) {
+    rt_check_stack();
+    edesc d = {E_VALUE, here(c), 0, 0};
+    switch (c->L->tok) {
+    case T_NAME: {
+        pv name = c->L->val;
+        next(c);
+        d.kind = E_NAME;
+        d.fin = here(c);
+        name_op(c, NM_LOAD, name);
+        return d;
+    }
+    case T_INT: case T_FLOAT:
+        load_const(c, c->L->val);
+        next(c);
+        return d;
+    case T_STR: case T_BYTES: case T_FSTR: string_literal(c); return d;
+    case T_NONE: next(c); op(c, OP_LOAD_NONE, 1); return d;
+    case T_TRUE: next(c); op(c, OP_LOAD_TRUE, 1); return d;
+    case T_FALSE: next(c); op(c, OP_LOAD_FALSE, 1); return d;
+    case T_ELLIPSIS: next(c); op_a(c, OP_LOAD_CONST, add_const(c, PV_FROM_PTR(&o_ellipsis)), 1); return d;
+    case T_LPAREN: return paren_display(c, T_RPAREN);
+    case T_LBRACKET: return paren_display(c, T_RBRACKET);
+    case T_LBRACE: brace_display(c); return d;
     default: syntax_error(c, "invalid syntax");
     }
 }
 
-NOINLINE static void trailers(comp *c) {
+/* Is a function being compiled inside a class body (for zero-argument super)? */
+static bool in_method(comp *c) {
+    for (cfn *f = c->fn; f; f = f->parent) {
+        if (f->kind == FN_CLASS) return true;
+        if (f->kind == FN_MODULE) return false;
+    }
+    return false;
+}
+
+/* An atom and its trailers: calls, subscripts, attributes. */
+static inline __attribute__((always_inline)) edesc primary(comp *c) {
+    unsigned t0 = c->ntgts;
+    edesc d = atom(c);
+    bool on = c->tgt_on;
+    c->tgt_on = false;
     for (;;) {
-        if (c->L.tok == T_LPAREN) {
+        if (c->L->tok == T_LPAREN) {
             next(c);
-            call(c, OP_CALL);
-        } else if (c->L.tok == T_LBRACKET) {
+            uint16_t start = d.start;
+            if (d.kind == E_NAME && c->L->tok == T_RPAREN && c->fn->kind == FN_FUNCTION && c->fn->nparams &&
+                ename(c->fn, code_of(c->fn)[d.fin + 1]) == (pv)&N(super) && in_method(c)) {
+                /* super() in a method: super(__class__, first argument) */
+                name_op(c, NM_LOAD, (pv)&N(__class__));
+                name_op_entry(c, NM_LOAD, 0);
+                next(c);
+                op_b(c, OP_CALL, 2, -2);
+                byte(c, 0);
+            } else {
+                call(c, false);
+            }
+            c->call_start = start;
+            d.kind = E_VALUE;
+        } else if (c->L->tok == T_LBRACKET) {
             next(c);
             subscript(c);
+            d.kind = E_SUBSCR;
+            d.fin = here(c);
             op(c, OP_LOAD_SUBSCR, -1);
-        } else if (c->L.tok == T_DOT) {
+        } else if (c->L->tok == T_DOT) {
             next(c);
-            if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-            pv name = tok_name(c);
+            if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+            pv name = c->L->val;
             next(c);
-            if (c->L.tok == T_LPAREN) {
+            if (c->L->tok == T_LPAREN) {
                 op_a(c, OP_LOAD_METHOD, add_name(c, name), 1);
                 next(c);
-                call(c, OP_CALL_METHOD);
+                call(c, true);
+                d.kind = E_VALUE;
             } else {
+                d.kind = E_ATTR;
+                d.fin = here(c);
                 op_a(c, OP_LOAD_ATTR, add_name(c, name), 0);
             }
         } else {
-            return;
+            break;
         }
+        c->ntgts = (uint16_t)t0; /* a display followed by a trailer is no target */
     }
+    c->tgt_on = on;
+    return d;
 }
-
-/* Operator precedence, lowest first. */
-enum { P_OR = 1, P_AND, P_NOT, P_CMP, P_BOR, P_BXOR, P_BAND, P_SHIFT, P_ARITH, P_TERM, P_UNARY, P_POWER };
 
 static const struct { uint8_t tok, op, prec; } binops[] = {
     {T_PIPE, OP_OR, P_BOR}, {T_CARET, OP_XOR, P_BXOR}, {T_AMP, OP_AND, P_BAND},
@@ -689,7 +1678,7 @@ static const struct { uint8_t tok, op, prec; } binops[] = {
 
 static int compare_op(comp *c, bool consume) {
     int o;
-    switch (c->L.tok) {
+    switch (c->L->tok) {
     case T_LT: o = OP_LT; break;
     case T_GT: o = OP_GT; break;
     case T_LE: o = OP_LE; break;
@@ -708,38 +1697,60 @@ static int compare_op(comp *c, bool consume) {
     return o;
 }
 
+/* *target or *value: only inside sequences */
+NOINLINE static edesc star_expr(comp *c) {
+    edesc d = {E_STAR, here(c), 0, 0};
+    next(c);
+    unsigned r = c->tgt_on ? push_rec(c, R_STAR, here(c), 0) : 0;
+    edesc in = expr_prec(c, P_BOR);
+    if (c->tgt_on) {
+        if (is_leaf(in.kind)) record_elt(c, &in);
+        else if (in.kind != E_SEQ) c->ntgts = (uint16_t)r; /* not a target */
+    }
+    d.rec = (uint16_t)r;
+    return d;
+}
+
+NOINLINE static void unary(comp *c, int t) {
+    bool on = c->tgt_on;
+    c->tgt_on = false;
+    next(c);
+    if (t == T_NOT) {
+        expr_prec(c, P_NOT);
+        op_b(c, OP_UNARY, OP_NOT, 0);
+    } else {
+        expr_prec(c, P_UNARY);
+        op_b(c, OP_UNARY, t == T_MINUS ? OP_NEG : t == T_PLUS ? OP_POS : OP_INVERT, 0);
+    }
+    c->tgt_on = on;
+}
+
 /* Everything between `test` and an atom, by precedence climbing: one C
  * frame per nesting of operands rather than one per grammar level, which
- * matters with 2 KiB of C stack. */
-static void expr_prec(comp *c, int min) {
-    rt_check_stack();
-    int t = c->L.tok;
-    if (t == T_LAMBDA) {
-        lambda(c);
-        return;
-    }
-    if (t == T_NOT && min <= P_NOT) {
-        next(c);
-        expr_prec(c, P_NOT);
-        op(c, OP_UNARY, 0);
-        byte(c, OP_NOT);
-    } else if (t == T_MINUS || t == T_PLUS || t == T_TILDE) {
-        next(c);
-        expr_prec(c, P_UNARY);
-        op(c, OP_UNARY, 0);
-        byte(c, t == T_MINUS ? OP_NEG : t == T_PLUS ? OP_POS : OP_INVERT);
-    } else {
-        atom(c);
-        trailers(c);
-        if (accept(c, T_DSTAR)) {
-            expr_prec(c, P_UNARY);
-            op(c, OP_BINARY, -1);
-            byte(c, OP_POW);
-        }
-    }
+ * matters with 2 KiB of C stack. min 0: also a starred expression. */
+/* Does token t continue an expression as a binary operator? */
+static bool is_operator(int t) {
+    return (t >= T_PLUS && t <= T_CARET) || (t >= T_LT && t <= T_NE) || t == T_IN || t == T_IS || t == T_NOT ||
+           t == T_AND || t == T_OR;
+}
+
+/* The binary operators after an operand (desc d), by precedence climbing.
+ * Kept out of expr_prec: an operand with no operator (a call's argument,
+ * say) does not carry this frame on the C stack. */
+NOINLINE static edesc binary_tail(comp *c, int min, edesc d) {
+    bool on = c->tgt_on;
+    c->tgt_on = false;
     uint16_t or_chain = NO_JUMP, and_chain = NO_JUMP, cmp_chain = NO_JUMP;
     for (;;) {
-        t = c->L.tok;
+        int t = c->L->tok;
+        if (t == T_DSTAR) {
+            /* only right after an operand: a ** b binds tighter than unary minus */
+            next(c);
+            expr_prec(c, P_UNARY);
+            op_b(c, OP_BINARY, OP_POW, -1);
+            d.kind = E_VALUE;
+            continue;
+        }
         int o = -1, prec = 0;
         for (unsigned i = 0; i < sizeof binops / sizeof binops[0]; i++)
             if (binops[i].tok == t) {
@@ -750,20 +1761,11 @@ static void expr_prec(comp *c, int min) {
             if (prec < min) break;
             next(c);
             expr_prec(c, prec + 1);
-            op(c, OP_BINARY, -1);
-            byte(c, o);
+            op_b(c, OP_BINARY, o, -1);
+            d.kind = E_VALUE;
             continue;
         }
         if (compare_op(c, false) >= 0 && min <= P_CMP) {
-            if (t == T_NOT) {
-                /* `not` here must be `not in` */
-                lexpos p;
-                lex_save(&c->L, &p);
-                next(c);
-                bool is_in = c->L.tok == T_IN;
-                lex_restore(&c->L, &p);
-                if (!is_in) break;
-            }
             o = compare_op(c, true);
             expr_prec(c, P_BOR);
             if (compare_op(c, false) >= 0) {
@@ -771,9 +1773,9 @@ static void expr_prec(comp *c, int min) {
                 cmp_chain = jump(c, OP_COMPARE_CHAIN, cmp_chain, -1);
                 byte(c, o);
             } else {
-                op(c, OP_BINARY, -1);
-                byte(c, o);
+                op_b(c, OP_BINARY, o, -1);
             }
+            d.kind = E_VALUE;
             continue;
         }
         patch_chain(c, cmp_chain, here(c));
@@ -782,6 +1784,7 @@ static void expr_prec(comp *c, int min) {
             next(c);
             and_chain = jump(c, OP_JUMP_IF_FALSE_OR_POP, and_chain, -1);
             expr_prec(c, P_NOT);
+            d.kind = E_VALUE;
             continue;
         }
         if (t == T_OR && min <= P_OR) {
@@ -790,6 +1793,7 @@ static void expr_prec(comp *c, int min) {
             next(c);
             or_chain = jump(c, OP_JUMP_IF_TRUE_OR_POP, or_chain, -1);
             expr_prec(c, P_AND);
+            d.kind = E_VALUE;
             continue;
         }
         break;
@@ -797,567 +1801,519 @@ static void expr_prec(comp *c, int min) {
     patch_chain(c, cmp_chain, here(c));
     patch_chain(c, and_chain, here(c));
     patch_chain(c, or_chain, here(c));
+    c->tgt_on = on;
+    return d;
 }
 
-static void or_test(comp *c) { expr_prec(c, P_OR); }
+/* An expression of precedence at least min: an operand (a primary, or a
+ * unary operator and its operand), then any binary operators. P_TEST also
+ * takes `a if c else b`, `:=`, lambda and yield; 0 also a starred item.
+ * One C frame per nesting of operands, and a small one: the device has
+ * 2 KiB of C stack. */
+static edesc expr_prec(comp *c, int min) {
+    rt_check_stack();
+    int t = c->L->tok;
+    if (t == T_STAR && min == 0) return star_expr(c);
+    if (t == T_YIELD && min <= P_TEST) return yield_test(c);
+    edesc d = {E_VALUE, here(c), 0, 0};
+    if (t == T_LAMBDA) {
+        lambda(c);
+        return d;
+    }
+    unsigned t0 = c->ntgts;
+    if ((t == T_NOT && min <= P_NOT) || t == T_MINUS || t == T_PLUS || t == T_TILDE) {
+        unary(c, t);
+    } else {
+        d = primary(c);
+    }
+    if (is_operator(c->L->tok) || c->L->tok == T_DSTAR) d = binary_tail(c, min < P_OR ? P_OR : min, d);
+    if (min <= P_TEST && (c->L->tok == T_IF || c->L->tok == T_WALRUS)) d = test_tail(c, d, t0);
+    if (d.kind == E_VALUE) c->ntgts = (uint16_t)t0;
+    return d;
+}
 
-/* `A if C else B`, after A was compiled once from mark a: compile C
- * first, then come back for A. Kept out of test() to keep its frame small. */
-NOINLINE static void conditional(comp *c, const mark_t *a) {
-    truncate_to(c, a);
+/* yield, yield x, yield from x */
+NOINLINE static void yield_expr(comp *c) {
+    cfn *f = c->fn;
+    if (f->kind != FN_FUNCTION && f->kind != FN_GENEXP) syntax_error(c, "'yield' outside function");
+    f->flags |= CODE_GENERATOR;
     next(c);
-    or_test(c);
-    uint16_t to_else = jump(c, OP_POP_JUMP_IF_FALSE, 0, -1);
-    mark_t after_c;
-    save(c, &after_c);
-    rewind_lexer(c, a);
-    or_test(c);
-    uint16_t to_end = jump(c, OP_JUMP, 0, 0);
-    rewind_lexer(c, &after_c);
+    bool on = c->tgt_on;
+    c->tgt_on = false;
+    if (accept(c, T_FROM)) {
+        testv(c);
+        op(c, OP_GET_ITER, 0);
+        op(c, OP_LOAD_NONE, 1);
+        op(c, OP_YIELD_FROM, -1);
+    } else {
+        int t = c->L->tok;
+        if (t == T_NEWLINE || t == T_RPAREN || t == T_SEMI || t == T_EOF || t == T_ASSIGN || t == T_RBRACKET ||
+            t == T_RBRACE)
+            op(c, OP_LOAD_NONE, 1);
+        else
+            exprlist(c, 0);
+        op(c, OP_YIELD_VALUE, 0);
+    }
+    c->tgt_on = on;
+}
+
+/* A if C else B, after A was compiled (desc d): C first, then A, moved. */
+NOINLINE static edesc conditional(comp *c, const edesc *d) {
+    bool on = c->tgt_on;
+    c->tgt_on = false;
+    mark_t m = {d->start, (int16_t)(c->fn->depth - 1)};
+    side_t a;
+    cut(c, &m, (int16_t)(c->fn->maxdepth - m.depth), &a);
+    next(c);
+    expr_prec(c, P_OR);
+    uint16_t to_else = jump(c, OP_POP_JUMP_IF_FALSE, NO_JUMP, -1);
+    paste(c, &a);
+    side_done(c, &a);
+    uint16_t to_end = jump(c, OP_JUMP, NO_JUMP, 0);
     expect(c, T_ELSE);
     patch(c, to_else, here(c));
     stack(c, -1);
-    test(c);
+    testv(c);
     patch(c, to_end, here(c));
+    c->tgt_on = on;
+    edesc r = {E_VALUE, m.start, 0, 0};
+    return r;
 }
 
-/* test: or_test ['if' or_test 'else' test] | lambda */
-static void test(comp *c) {
-    mark_t a;
-    save(c, &a);
-    or_test(c);
-    if (c->L.tok == T_IF) conditional(c, &a);
-}
-
-/* expr: test [, test ...] — a bare tuple when there is a comma */
-static void expr(comp *c) {
-    test(c);
-    if (c->L.tok != T_COMMA) return;
-    int n = 1;
-    while (accept(c, T_COMMA)) {
-        int t = c->L.tok;
-        if (t == T_ASSIGN || t == T_NEWLINE || t == T_RPAREN || t == T_COLON || t == T_SEMI || t == T_EOF ||
-            (t >= T_IADD && t <= T_IXOR))
-            break;
-        test(c);
-        n++;
-    }
-    op_a(c, OP_BUILD_TUPLE, (unsigned)n, 1 - n);
-}
-
-/* ---- assignment targets ---- */
-enum { TGT_STORE, TGT_DELETE, TGT_AUG };
-
-static void target_list(comp *c, int mode);
-
-/* One target: a name, or a primary ending in [..] or .name, or a
- * parenthesised/bracketed list. For TGT_AUG the target is loaded, the
- * operator applied to the value compiled from `aug_rhs`, then stored. */
-NOINLINE static void target(comp *c, int mode, int aug_op, const mark_t *aug_rhs) {
-    rt_check_stack();
-    if ((c->L.tok == T_LPAREN || c->L.tok == T_LBRACKET) && mode != TGT_AUG) {
-        int close = c->L.tok == T_LPAREN ? T_RPAREN : T_RBRACKET;
-        next(c);
-        target_list(c, mode);
-        expect(c, close);
-        return;
-    }
-    if (c->L.tok != T_NAME) syntax_error(c, "can't assign to expression");
-    pv name = tok_name(c);
-    next(c);
-    /* pending: 0 a bare name, 1 a subscript, 2 an attribute */
-    int pending = 0;
-    pv attr = PV_NULL;
-    for (;;) {
-        int t = c->L.tok;
-        if (t != T_LBRACKET && t != T_DOT && t != T_LPAREN) break;
-        /* the previous pending part is a load (a call's result is already there) */
-        if (pending == 0) load_name(c, name);
-        else if (pending == 1) op(c, OP_LOAD_SUBSCR, -1);
-        else if (pending == 2) op_a(c, OP_LOAD_ATTR, add_name(c, attr), 0);
-        next(c);
-        if (t == T_LBRACKET) {
-            subscript(c);
-            pending = 1;
-        } else if (t == T_DOT) {
-            if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-            attr = tok_name(c);
-            next(c);
-            pending = 2;
-        } else {
-            call(c, OP_CALL);
-            if (c->L.tok != T_LBRACKET && c->L.tok != T_DOT) syntax_error(c, "can't assign to function call");
-            pending = 3;
-        }
-    }
-    if (pending == 3) syntax_error(c, "can't assign to function call");
-    if (mode == TGT_STORE) {
-        if (pending == 0) store_name(c, name);
-        else if (pending == 1) {
-            /* value obj index -> */
-            op(c, OP_STORE_SUBSCR, -3);
-        } else {
-            op_a(c, OP_STORE_ATTR, add_name(c, attr), -2);
-        }
-    } else if (mode == TGT_DELETE) {
-        if (pending == 0) delete_name(c, name);
-        else if (pending == 1) op(c, OP_DELETE_SUBSCR, -2);
-        else syntax_error(c, "can't delete attribute");
-    } else {
-        if (pending == 0) load_name(c, name);
-        else if (pending == 1) {
-            op(c, OP_DUP_TOP_TWO, 2);
-            op(c, OP_LOAD_SUBSCR, -1);
-        } else {
-            op(c, OP_DUP_TOP, 1);
-            op_a(c, OP_LOAD_ATTR, add_name(c, attr), 0);
-        }
-        rewind_lexer(c, aug_rhs);
-        expr(c);
-        op(c, OP_BINARY, -1);
-        byte(c, OP_INPLACE + aug_op);
-        mark_t end_rhs;
-        save(c, &end_rhs);
-        if (pending == 0) store_name(c, name);
-        else if (pending == 1) {
-            op(c, OP_ROT_THREE, 0);
-            op(c, OP_STORE_SUBSCR, -3);
-        } else {
-            op(c, OP_ROT_TWO, 0);
-            op_a(c, OP_STORE_ATTR, add_name(c, attr), -2);
-        }
-        rewind_lexer(c, &end_rhs);
-    }
-}
-
-/* Stores need the value under the target's parts: STORE_SUBSCR expects
- * value obj index, which is what compiling obj and index after the value
- * gives. A list of targets unpacks the value first. */
-NOINLINE static void target_list(comp *c, int mode) {
-    mark_t start;
-    save(c, &start);
-    /* count the targets at this level */
-    int n = 0;
-    bool trailing = false;
-    for (;;) {
-        if (c->L.tok == T_STAR) syntax_error(c, "starred assignment not supported");
-        skip_until(c, T_COMMA, T_ASSIGN);
-        n++;
-        trailing = false;
-        if (c->L.tok != T_COMMA) break;
-        next(c);
-        trailing = true;
-        int t = c->L.tok;
-        if (t == T_ASSIGN || t == T_IN || t == T_RPAREN || t == T_RBRACKET || t == T_NEWLINE || t == T_EOF) break;
-    }
-    rewind_lexer(c, &start);
-    if (n == 1 && !trailing) {
-        target(c, mode, 0, NULL);
-        return;
-    }
-    if (mode == TGT_STORE) op_a(c, OP_UNPACK, (unsigned)n, n - 1);
-    for (int i = 0; i < n; i++) {
-        target(c, mode, 0, NULL);
-        if (c->L.tok == T_COMMA) next(c);
-    }
-}
-
-/* Skip a target list (for `for` loops) up to `in`. */
-static void skip_targets(comp *c) {
-    int depth = 0;
-    while (!(depth == 0 && c->L.tok == T_IN)) {
-        int t = c->L.tok;
-        if (t == T_NEWLINE || t == T_EOF) syntax_error(c, "invalid syntax");
-        if (t == T_LPAREN || t == T_LBRACKET) depth++;
-        if (t == T_RPAREN || t == T_RBRACKET) depth--;
-        next(c);
-    }
-}
-
-NOINLINE static void comprehension_clauses(comp *c, int list_depth, const mark_t *elem, int is_dict) {
-    /* current token: `for` */
-    expect(c, T_FOR);
-    mark_t tgt;
-    save(c, &tgt);
-    skip_targets(c);
-    next(c);
-    or_test(c);
-    op(c, OP_GET_ITER, 0);
-    uint16_t top = here(c);
-    uint16_t exit = jump(c, OP_FOR_ITER, 0, 1);
-    mark_t after_iter;
-    save(c, &after_iter);
-    rewind_lexer(c, &tgt);
-    c->comp_store = true;
-    target_list(c, TGT_STORE);
-    c->comp_store = false;
-    rewind_lexer(c, &after_iter);
-    uint16_t skips = NO_JUMP;
-    for (;;) {
-        if (c->L.tok == T_IF) {
-            next(c);
-            mark_t cs;
-            save(c, &cs);
-            /* the condition may not be a conditional expression */
-            or_test(c);
-            skips = jump(c, OP_POP_JUMP_IF_FALSE, skips, -1);
-        } else if (c->L.tok == T_FOR) {
-            comprehension_clauses(c, list_depth, elem, is_dict);
-            break;
-        } else {
-            mark_t end;
-            save(c, &end);
-            rewind_lexer(c, elem);
-            test(c);
-            if (is_dict) {
-                expect(c, T_COLON);
-                test(c);
-                op_a(c, OP_DICT_STORE, (unsigned)(c->fn->depth - list_depth - 1), -2);
-            } else {
-                op_a(c, OP_LIST_APPEND, (unsigned)(c->fn->depth - list_depth), -1);
-            }
-            rewind_lexer(c, &end);
-            break;
-        }
-    }
-    patch_chain(c, skips, top);
-    jump(c, OP_JUMP, top, 0);
-    patch(c, exit, here(c));
+/* name := value, after the name was compiled as a load. */
+NOINLINE static void walrus(comp *c, const edesc *d) {
+    if (d->kind != E_NAME) syntax_error(c, "can't assign to expression");
+    unsigned e = code_of(c->fn)[d->fin + 1];
+    c->fn->ncode = d->start;
     stack(c, -1);
-}
-
-/* ---- functions ---- */
-static void begin_fn(comp *c, cfn *f, bool is_module) {
-    memset(f, 0, sizeof *f);
-    f->parent = c->fn;
-    f->is_module = is_module;
-    f->line = c->L.tline;
-    gc_root_push(&f->code);
-    gc_root_push(&f->lines);
-    gc_root_push(&f->consts);
-    gc_root_push(&f->names);
-    gc_root_push(&f->globals);
-    gc_top = true;
-    f->code = (pv)gc_alloc(32);
-    f->capcode = 32;
-    f->lines = (pv)gc_alloc(16);
-    f->caplines = 16;
-    f->consts = list_new(0);
-    f->names = list_new(0);
-    f->globals = list_new(0);
-    gc_top = false;
-    c->fn = f;
-}
-
-/* Finish the function being compiled. A nested function's code becomes a
- * constant of the enclosing one before the code object is unrooted (*konst
- * is its index): in between, the collector would not see it. */
-static pcode *end_fn(comp *c, const pstr *name, int nargs, int ndefaults, int flags, uint32_t firstline,
-                     unsigned *konst) {
-    cfn *f = c->fn;
-    pcode *code = gc_alloc(sizeof(pcode));
-    pv keep = (pv)code;
-    gc_root_push(&keep);
-    code->type = &t_code;
-    code->code = persist(&f->code, f->ncode);
-    code->ncode = (uint16_t)f->ncode;
-    code->lines = persist(&f->lines, f->nlines);
-    code->nlines = (uint16_t)f->nlines;
-    plist *cl = (plist *)f->consts;
-    pv t = tuple_new(cl->len + 1);
-    memcpy(((ptuple *)t)->items, cl->items, cl->len * sizeof(pv));
-    /* the last constant is the tuple of local names, for keyword arguments */
-    plist *nl = (plist *)f->names;
-    code->consts = t;
-    pv names = tuple_new(nl->len);
-    memcpy(((ptuple *)names)->items, nl->items, nl->len * sizeof(pv));
-    ((ptuple *)code->consts)->items[cl->len] = names;
-    code->name = name;
-    code->file = c->file;
-    code->firstline = (uint16_t)firstline;
-    code->nargs = (uint8_t)nargs;
-    code->nlocals = (uint8_t)nl->len;
-    code->stack = (uint8_t)f->maxdepth;
-    code->flags = (uint8_t)flags;
-    code->ndefaults = (uint8_t)ndefaults;
-    c->fn = f->parent;
-    if (konst) *konst = add_const(c, (pv)code);
-    gc_root_pop(6);
-    return code;
-}
-
-/* Find the names a function body assigns (its locals). The lexer is at
- * the body's first token; it is rewound afterwards. */
-static void add_local(comp *c, pv name) {
-    if (find_name(c->fn->names, name) < 0 && find_name(c->fn->globals, name) < 0) {
-        if (((plist *)c->fn->names)->len >= 250) syntax_error(c, "too many local variables");
-        scratch_append(c->fn->names, name);
-    }
-}
-
-/* `import x as y` binds y, not x: is the current name followed by `as`? */
-static bool followed_by_as(comp *c) {
-    lexpos p;
-    lex_save(&c->L, &p);
+    bool on = c->tgt_on;
+    c->tgt_on = false;
     next(c);
-    bool as = c->L.tok == T_AS;
-    lex_restore(&c->L, &p);
-    return as;
+    testv(c);
+    op(c, OP_DUP_TOP, 1);
+    /* in a comprehension, := binds in the enclosing function */
+    unsigned n = nentries(c->fn);
+    for (unsigned k = 0; k < n; k++)
+        if (ename(c->fn, k) == ename(c->fn, e) && !(eflags(c->fn, k) & (EF_HIDDEN | EF_PASSTHRU))) e = k;
+    name_op_entry(c, NM_STORE, e);
+    c->tgt_on = on;
 }
 
-NOINLINE static void scan_locals(comp *c) {
-    lexer start = c->L;
-    lexer *L = &c->L;
-    int indent = 0;          /* INDENT depth relative to the body */
-    bool one_line = L->tok != T_NEWLINE;
-    int skip_indent = -1;    /* skipping a nested def/class body at this level */
-    bool at_stmt = true;
-    int prev = T_NEWLINE;
-    /* names seen in the current statement that may be targets */
-    pv cand[8];
-    int ncand = 0;
-    int bracket = 0;         /* depth of brackets that are calls/subscripts */
-    int group = 0;           /* depth of brackets that group targets */
-    int mode = 0;            /* 0 normal, 1 after def/class, 2 import, 3 from-import, 4 global, 5 lambda, 6 for-target, 7 as */
-    bool seen_import = false;
-    if (!one_line) next(c); /* NEWLINE */
-    for (;;) {
-        int t = L->tok;
-        if (t == T_EOF) break;
-        if (t == T_INDENT || t == T_DEDENT) {
-            indent += t == T_INDENT ? 1 : -1;
-            if (skip_indent >= 0 && indent <= skip_indent) skip_indent = -1;
-            if (indent <= 0 && !one_line) break;
-            prev = t;
-            next(c);
-            continue;
-        }
-        if (t == T_NEWLINE) {
-            if (one_line) break;
-            at_stmt = true;
-            ncand = 0;
-            bracket = group = 0;
-            mode = 0;
-            prev = t;
-            next(c);
-            continue;
-        }
-        if (skip_indent >= 0) {
-            prev = t;
-            next(c);
-            continue;
-        }
-        if (at_stmt && (t == T_DEF || t == T_CLASS)) mode = 1;
-        if (at_stmt && t == T_IMPORT) { mode = 2; seen_import = true; }
-        if (at_stmt && t == T_FROM) { mode = 3; seen_import = false; }
-        if (at_stmt && t == T_GLOBAL) mode = 4;
-        if (at_stmt && t == T_FOR) mode = 6;
-        at_stmt = false;
-        if (t == T_LAMBDA) mode = 5;
-        if (t == T_AS) mode = 7;
-        if (t == T_IMPORT && mode == 3) seen_import = true;
-        if (t == T_NAME) {
-            pv name = tok_name(c);
-            if (mode == 1) {
-                add_local(c, name);
-                /* skip the nested body */
-                skip_indent = indent;
-                mode = 0;
-                /* the def line itself continues to the colon: parameters are not ours */
-                while (L->tok != T_COLON || L->depth > 0) {
-                    if (L->tok == T_EOF) break;
-                    next(c);
-                }
-                next(c);
-                if (L->tok != T_NEWLINE) {
-                    /* one-line nested body: skip to the end of the line */
-                    skip_indent = -1;
-                    while (L->tok != T_NEWLINE && L->tok != T_EOF) next(c);
-                }
-                prev = T_COLON;
-                continue;
-            } else if (mode == 2 && prev != T_DOT) {
-                if ((prev == T_IMPORT || prev == T_COMMA) && !followed_by_as(c)) add_local(c, name);
-            } else if (mode == 3 && seen_import && prev != T_AS) {
-                if ((prev == T_IMPORT || prev == T_COMMA || prev == T_LPAREN) && !followed_by_as(c)) add_local(c, name);
-            } else if (mode == 4) {
-                if (find_name(c->fn->globals, name) < 0) scratch_append(c->fn->globals, name);
-            } else if (mode == 7) {
-                add_local(c, name);
-                mode = 0;
-            } else if (mode == 6) {
-                if (bracket == 0 && prev != T_DOT) add_local(c, name);
-            } else if (mode == 0 && bracket == 0 && prev != T_DOT && ncand < 8) {
-                cand[ncand++] = name;
-            }
-        } else if (t == T_LPAREN || t == T_LBRACKET || t == T_LBRACE) {
-            if (prev == T_NAME || prev == T_RPAREN || prev == T_RBRACKET || prev == T_STR || bracket > 0 || t == T_LBRACE)
-                bracket++;
-            else
-                group++;
-        } else if (t == T_RPAREN || t == T_RBRACKET || t == T_RBRACE) {
-            if (bracket > 0) bracket--;
-            else if (group > 0) group--;
-        } else if (t == T_IN && mode == 6) {
-            mode = 0;
-            ncand = 0;
-        } else if (t == T_COLON && mode == 5 && bracket == 0) {
-            mode = 0;
-            ncand = 0;
-        } else if ((t == T_ASSIGN || (t >= T_IADD && t <= T_IXOR)) && bracket == 0 && mode == 0) {
-            for (int i = 0; i < ncand; i++) add_local(c, cand[i]);
-            ncand = 0;
-        } else if (t == T_COLON || t == T_SEMI) {
-            if (bracket == 0) {
-                ncand = 0;
-                if (t == T_SEMI || mode != 5) { at_stmt = true; mode = 0; group = 0; }
-            }
-        } else if (t == T_DOT) {
-            /* a.b = ...: `a` was a candidate but is not a target */
-            if (ncand > 0 && prev == T_NAME && bracket == 0) ncand--;
-        }
-        if (t == T_LBRACKET && prev == T_NAME && bracket == 1 && ncand > 0 && mode == 0) ncand--;
-        prev = t;
-        next(c);
+NOINLINE static edesc yield_test(comp *c) {
+    edesc d = {E_VALUE, here(c), 0, 0};
+    yield_expr(c);
+    return d;
+}
+
+/* The tail of a test, after its or_test (desc d): `if` or `:=`. */
+NOINLINE static edesc test_tail(comp *c, edesc d, unsigned t0) {
+    if (c->L->tok == T_IF && d.kind != E_STAR) {
+        c->ntgts = (uint16_t)t0;
+        return conditional(c, &d);
     }
-    c->L = start;
+    walrus(c, &d);
+    d.kind = E_VALUE;
+    return d;
 }
 
-/* Parameters up to `)` or `:`; returns the count, sets *flags, pushes defaults. */
-static int parameters(comp *c, int close, int *flags, int *ndefaults) {
-    int n = 0;
-    *flags = 0;
-    *ndefaults = 0;
-    while (c->L.tok != close) {
-        if (c->L.tok == T_STAR) {
+static void testv(comp *c) {
+    bool on = c->tgt_on;
+    c->tgt_on = false;
+    test(c);
+    c->tgt_on = on;
+}
+
+/* A list of expressions: a bare tuple when there is a comma. prec: 0 for
+ * test-level elements, 1 for target lists (no comparisons: `for x in`). */
+static edesc exprlist(comp *c, int prec) {
+    mark_t m;
+    begin_region(c, &m);
+    edesc d = c->L->tok == T_STAR ? expr_prec(c, 0) : prec ? expr_prec(c, P_BOR) : test(c);
+    if (c->L->tok != T_COMMA) {
+        end_region(c, &m, NULL);
+        if (d.kind == E_STAR) syntax_error(c, "can't use starred expression here");
+        return d;
+    }
+    bool record = c->tgt_on;
+    /* the elements: sequence() parses them with test(); target lists are
+     * parsed the same way (they stop at `in`) */
+    edesc r = sequence(c, d, &m, T_RPAREN, false, record, prec);
+    end_region(c, &m, NULL);
+    return r;
+}
+
+/* ---- functions and classes ---- */
+static void drop_annotation(comp *c, cfn *inner);
+typedef struct {
+    int nargs, nkwonly, flags, ndef;
+    bool kwdefaults;
+} params_t;
+
+/* Parameters up to `close`; their defaults are compiled in the enclosing
+ * function (pushed in order; keyword-only ones into a dict). */
+NOINLINE static void parameters(comp *c, int close, params_t *p) {
+    cfn *f = c->fn, *outer = f->parent;
+    memset(p, 0, sizeof *p);
+    bool after_star = false, kwdict = false;
+    while (c->L->tok != close) {
+        if (accept(c, T_DSTAR)) {
+            if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+            f->dstar = c->L->val;
             next(c);
-            if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-            *flags |= CODE_VARARGS;
-        } else if (c->L.tok == T_DSTAR) {
-            syntax_error(c, "**kwargs not supported");
+            if (c->L->tok == T_COLON && close == T_RPAREN) { /* annotation */
+                next(c);
+                drop_annotation(c, f);
+            }
+            accept(c, T_COMMA);
+            break;
         }
-        if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-        pv name = tok_name(c);
-        if (find_name(c->fn->names, name) >= 0) syntax_error(c, "duplicate argument name");
-        scratch_append(c->fn->names, name);
-        next(c);
-        if (!(*flags & CODE_VARARGS)) n++;
+        if (accept(c, T_STAR)) {
+            if (after_star) syntax_error(c, "invalid syntax");
+            after_star = true;
+            if (c->L->tok == T_NAME) {
+                f->star = c->L->val;
+                next(c);
+            } else if (c->L->tok != T_COMMA) {
+                syntax_error(c, "invalid syntax");
+            }
+        } else {
+            if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+            pv name = c->L->val;
+            unsigned n = nentries(f);
+            for (unsigned e = 0; e < n; e++)
+                if (ename(f, e) == name) syntax_error(c, "duplicate argument name in function definition");
+            new_entry(c, f, name, EF_PARAM | EF_BOUND);
+            next(c);
+            if (after_star) p->nkwonly++;
+            else p->nargs++;
+        }
+        if (c->L->tok == T_COLON && close == T_RPAREN) {
+            next(c);
+            drop_annotation(c, f);
+        }
         if (accept(c, T_ASSIGN)) {
-            /* defaults are evaluated in the enclosing function */
-            cfn *inner = c->fn;
-            c->fn = inner->parent;
-            test(c);
-            c->fn = inner;
-            (*ndefaults)++;
-        } else if (*ndefaults && !(*flags & CODE_VARARGS)) {
+            if (f->star && !p->nkwonly && after_star) syntax_error(c, "invalid syntax");
+            c->fn = outer;
+            if (after_star) {
+                if (!kwdict) {
+                    op_a(c, OP_BUILD_DICT, 0, 1);
+                    kwdict = true;
+                }
+                op_a(c, OP_LOAD_CONST, add_name(c, ename(f, nentries(f) - 1)), 1);
+                testv(c);
+                op_a(c, OP_DICT_STORE, 1, -2);
+            } else {
+                testv(c);
+                p->ndef++;
+            }
+            c->fn = f;
+        } else if (p->ndef && !after_star) {
             syntax_error(c, "non-default argument follows default argument");
         }
         if (!accept(c, T_COMMA)) break;
     }
-    return n;
+    if (after_star && !f->star && !p->nkwonly) syntax_error(c, "named arguments must follow bare *");
+    if (f->star) {
+        new_entry(c, f, f->star, EF_PARAM | EF_BOUND);
+        p->flags |= CODE_VARARGS;
+    }
+    if (f->dstar) {
+        new_entry(c, f, f->dstar, EF_PARAM | EF_BOUND);
+        p->flags |= CODE_VARKW;
+    }
+    f->nparams = (uint8_t)nentries(f);
+    if (p->nkwonly && (p->ndef || kwdict)) {
+        if (!kwdict) {
+            c->fn = outer;
+            op(c, OP_LOAD_NONE, 1);
+            c->fn = f;
+        }
+        p->kwdefaults = true;
+    }
 }
 
-static void make_function(comp *c, unsigned konst, int ndefaults) {
-    if (ndefaults) op_a(c, OP_BUILD_TUPLE, (unsigned)ndefaults, 1 - ndefaults);
-    op_a(c, OP_MAKE_FUNCTION, konst, ndefaults ? 0 : 1);
-    byte(c, ndefaults ? 1 : 0);
+/* After the function's code object is made: build it in the enclosing one. */
+static void make_function(comp *c, pcode *code, const params_t *p) {
+    unsigned k = add_const(c, (pv)code);
+    int nd = p->ndef + (p->kwdefaults ? 1 : 0);
+    if (nd) op_a(c, OP_BUILD_TUPLE, (unsigned)nd, 1 - nd);
+    op_a(c, OP_MAKE_FUNCTION, k, nd ? 0 : 1);
+    byte(c, nd ? MF_DEFAULTS : 0);
 }
 
 NOINLINE static void lambda(comp *c) {
-    uint32_t line = c->L.tline;
+    uint32_t line = c->L->tline;
     next(c);
-    cfn f;
-    begin_fn(c, &f, false);
-    int flags, ndef;
-    int nargs = parameters(c, T_COLON, &flags, &ndef);
+    bool on = c->tgt_on;
+    c->tgt_on = false;
+    cfn *f = begin_fn(c, FN_FUNCTION);
+    params_t p;
+    parameters(c, T_COLON, &p);
     expect(c, T_COLON);
-    test(c);
+    f->depth = 0;
+    f->maxdepth = 0;
+    testv(c);
     op(c, OP_RETURN, -1);
-    unsigned konst;
-    end_fn(c, &N(lt_lambda), nargs, ndef, flags, line, &konst);
-    make_function(c, konst, ndef);
+    pcode *code = end_fn(c, &N(lt_lambda), p.flags | CODE_LAMBDA, line);
+    code->nargs = (uint8_t)p.nargs;
+    code->nkwonly = (uint8_t)p.nkwonly;
+    make_function(c, code, &p);
+    c->tgt_on = on;
 }
 
-NOINLINE static void funcdef(comp *c) {
-    uint32_t line = c->L.tline;
+/* Decorators are on the stack below the new object: apply them. */
+static void apply_decorators(comp *c, int n) {
+    for (int i = 0; i < n; i++) {
+        op_b(c, OP_CALL, 1, -1);
+        byte(c, 0);
+    }
+}
+
+/* The return annotation or a parameter's: compiled in the enclosing
+ * function, then dropped. */
+static void drop_annotation(comp *c, cfn *inner) {
+    c->fn = inner->parent;
+    mark_t m;
+    begin_region(c, &m);
+    testv(c);
+    c->fn->ncode = m.start;
+    c->fn->depth = m.depth;
+    end_region(c, &m, NULL);
+    c->fn = inner;
+}
+
+NOINLINE static void funcdef(comp *c, int ndecorators) {
+    uint32_t line = c->L->tline;
     next(c);
-    if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-    pv name = tok_name(c);
+    if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+    pv name = c->L->val;
     next(c);
     expect(c, T_LPAREN);
-    cfn f;
-    begin_fn(c, &f, false);
-    int flags, ndef;
-    int nargs = parameters(c, T_RPAREN, &flags, &ndef);
+    cfn *f = begin_fn(c, FN_FUNCTION);
+    f->name = name;
+    params_t p;
+    parameters(c, T_RPAREN, &p);
     expect(c, T_RPAREN);
-    if (accept(c, T_ARROW)) {
-        cfn *inner = c->fn;
-        c->fn = inner->parent;
-        mark_t m;
-        save(c, &m);
-        test(c);
-        truncate_to(c, &m);
-        c->fn = inner;
-    }
+    if (accept(c, T_ARROW)) drop_annotation(c, f);
     expect(c, T_COLON);
-    scan_locals(c);
     block(c);
     op(c, OP_LOAD_NONE, 1);
     op(c, OP_RETURN, -1);
-    unsigned konst;
-    end_fn(c, (const pstr *)name, nargs, ndef, flags, line, &konst);
-    make_function(c, konst, ndef);
-    store_name(c, name);
+    name = f->name;
+    pcode *code = end_fn(c, (const pstr *)name, p.flags, line);
+    code->nargs = (uint8_t)p.nargs;
+    code->nkwonly = (uint8_t)p.nkwonly;
+    make_function(c, code, &p);
+    apply_decorators(c, ndecorators);
+    name_op(c, NM_STORE, (pv)code->name);
+}
+
+NOINLINE static void classdef(comp *c, int ndecorators) {
+    uint32_t line = c->L->tline;
+    next(c);
+    if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+    unsigned kname = add_name(c, c->L->val);
+    next(c);
+    op_a(c, OP_LOAD_CONST, add_const(c, (pv)&bi_build_class), 1);
+    /* the bases and keywords are compiled before the body but run after
+     * it is made into a function: cut them out of the way meanwhile */
+    mark_t m;
+    begin_region(c, &m);
+    int nbases = 0, nkw = 0;
+    if (accept(c, T_LPAREN)) {
+        while (c->L->tok != T_RPAREN) {
+            edesc d = test(c);
+            if (d.kind == E_NAME && c->L->tok == T_ASSIGN) {
+                next(c);
+                unsigned e = code_of(c->fn)[d.fin + 1];
+                c->fn->ncode = d.start;
+                stack(c, -1);
+                op_a(c, OP_LOAD_CONST, add_name(c, ename(c->fn, e)), 1);
+                testv(c);
+                nkw++;
+            } else {
+                if (nkw) syntax_error(c, "positional argument follows keyword argument");
+                nbases++;
+            }
+            if (!accept(c, T_COMMA)) break;
+        }
+        expect(c, T_RPAREN);
+    }
+    int16_t peak;
+    end_region(c, &m, &peak);
+    side_t bases;
+    cut(c, &m, peak, &bases);
+    pv name = LIST(c->fn->consts)->items[kname];
+    /* the body is a function run with the class namespace as slot 0 */
+    cfn *f = begin_fn(c, FN_CLASS);
+    new_entry(c, f, (pv)&N(lt_ns), EF_PARAM | EF_BOUND | EF_HIDDEN);
+    f->nparams = 1;
+    expect(c, T_COLON);
+    block(c);
+    /* the __class__ cell, if a method uses super() */
+    unsigned n = nentries(f), cell = MAX_ENTRIES;
+    for (unsigned e = 0; e < n; e++)
+        if (eflags(f, e) & EF_CLASSCELL) cell = e;
+    if (cell != MAX_ENTRIES) op_b(c, OP_LOAD_CLOSURE, (int)cell, 1);
+    else op(c, OP_LOAD_NONE, 1);
+    op(c, OP_RETURN, -1);
+    pcode *code = end_fn(c, (const pstr *)name, CODE_NSLOT, line);
+    params_t p;
+    memset(&p, 0, sizeof p);
+    make_function(c, code, &p);
+    op_a(c, OP_LOAD_CONST, kname, 1);
+    paste(c, &bases);
+    side_done(c, &bases);
+    op_b(c, OP_CALL, 2 + nbases, -(2 + nbases + 2 * nkw));
+    byte(c, nkw);
+    apply_decorators(c, ndecorators);
+    name_op(c, NM_STORE, (pv)code->name);
+}
+
+NOINLINE static void decorated(comp *c) {
+    int n = 0;
+    while (accept(c, T_AT)) {
+        testv(c);
+        n++;
+        if (!accept(c, T_NEWLINE)) syntax_error(c, "invalid syntax");
+    }
+    if (c->L->tok == T_DEF) funcdef(c, n);
+    else if (c->L->tok == T_CLASS) classdef(c, n);
+    else syntax_error(c, "invalid syntax");
 }
 
 /* ---- statements ---- */
-static void simple_statement(comp *c);
+static bool target_ok(const edesc *d) { return is_leaf(d->kind) || d->kind == E_SEQ; }
+
+/* Store (or delete) one target whose code was cut into s from `base`. */
+static void store_desc(comp *c, const edesc *d, const side_t *s, uint16_t base, int mode) {
+    if (is_leaf(d->kind)) {
+        trec r = {R_LEAF, 0, d->start, d->fin, d->kind};
+        store_leaf(c, s, base, &r, mode, NULL);
+        return;
+    }
+    store_target(c, s, base, d->rec, mode, NULL);
+}
 
 NOINLINE static void expression_statement(comp *c) {
-    mark_t start;
-    save(c, &start);
-    expr(c);
-    int t = c->L.tok;
+    size_t nconsts = LIST(c->fn->consts)->len;
+    c->ntgts = 0;
+    mark_t m;
+    begin_region(c, &m);
+    c->tgt_on = true;
+    edesc d = exprlist(c, 0);
+    c->tgt_on = false;
+    int t = c->L->tok;
     if (t == T_ASSIGN) {
-        /* targets = ... = value: compile the value first, then each target */
-        truncate_to(c, &start);
-        lexpos targets[6];
-        int ntargets = 0;
-        targets[ntargets++] = start.L;
+        /* t1 = t2 = ... = value: the targets' descriptions go on a list */
+        pv descs = scratch_list();
+        gc_root_push(&descs);
+        uint16_t vstart;
         for (;;) {
-            next(c); /* = */
-            lexpos m;
-            lex_save(&c->L, &m);
-            skip_until(c, T_ASSIGN, T_NEWLINE);
-            if (c->L.tok != T_ASSIGN) {
-                lex_restore(&c->L, &m);
+            if (!target_ok(&d)) syntax_error(c, d.kind == E_STAR ? "can't use starred expression here"
+                                                                  : "can't assign to expression");
+            scratch_append(descs, PV_FROM_INT(d.kind));
+            scratch_append(descs, PV_FROM_INT(d.start));
+            scratch_append(descs, PV_FROM_INT(d.fin));
+            scratch_append(descs, PV_FROM_INT(d.rec));
+            next(c);
+            vstart = here(c);
+            if (c->L->tok == T_YIELD) {
+                d = test(c);
                 break;
             }
-            if (ntargets == 6) syntax_error(c, "too many targets");
-            targets[ntargets++] = m;
+            c->tgt_on = true;
+            d = exprlist(c, 0);
+            c->tgt_on = false;
+            if (c->L->tok != T_ASSIGN) break;
         }
-        expr(c);
-        lexpos end;
-        lex_save(&c->L, &end);
-        for (int i = 0; i < ntargets; i++) {
-            if (i < ntargets - 1) op(c, OP_DUP_TOP, 1);
-            lex_restore(&c->L, &targets[i]);
-            target_list(c, TGT_STORE);
+        if (d.kind == E_STAR) syntax_error(c, "can't use starred expression here");
+        int16_t peak;
+        end_region(c, &m, &peak);
+        /* cut the value, then the targets; paste the value; store */
+        mark_t mv = {vstart, (int16_t)(m.depth + LIST(descs)->len / 4)};
+        side_t val, tg;
+        cut(c, &mv, peak, &val);
+        cut(c, &m, peak, &tg);
+        paste(c, &val);
+        side_done(c, &val);
+        size_t nt = LIST(descs)->len / 4;
+        for (size_t i = 0; i < nt; i++) {
+            pv *q = LIST(descs)->items + 4 * i;
+            edesc td = {(uint8_t)PV_INT(q[0]), (uint16_t)PV_INT(q[1]), (uint16_t)PV_INT(q[2]), (uint16_t)PV_INT(q[3])};
+            if (i + 1 < nt) op(c, OP_DUP_TOP, 1);
+            store_desc(c, &td, &tg, m.start, 0);
         }
-        lex_restore(&c->L, &end);
+        side_done(c, &tg);
+        gc_root_pop(1);
         return;
     }
     if (t >= T_IADD && t <= T_IXOR) {
-        truncate_to(c, &start);
-        int aug = t - T_IADD;
+        int aug = OP_INPLACE + (t - T_IADD);
+        if (!is_leaf(d.kind)) syntax_error(c, "illegal expression for augmented assignment");
         next(c);
-        mark_t rhs;
-        save(c, &rhs);
-        rewind_lexer(c, &start);
-        target(c, TGT_AUG, aug, &rhs);
+        if (d.kind == E_NAME) {
+            unsigned e = code_of(c->fn)[d.fin + 1];
+            if (c->L->tok == T_YIELD) test(c);
+            else exprlist(c, 0);
+            op_b(c, OP_BINARY, aug, -1);
+            name_op_entry(c, NM_STORE, e);
+        } else if (d.kind == E_ATTR) {
+            const uint8_t *p = code_of(c->fn) + d.fin + 1;
+            unsigned a = p[0];
+            if (a & 0x80) a = ((a & 0x7F) << 8) | p[1];
+            c->fn->ncode = d.fin;
+            op(c, OP_DUP_TOP, 1);
+            op_a(c, OP_LOAD_ATTR, a, 0);
+            exprlist(c, 0);
+            op_b(c, OP_BINARY, aug, -1);
+            op(c, OP_ROT_TWO, 0);
+            op_a(c, OP_STORE_ATTR, a, -2);
+        } else {
+            c->fn->ncode = d.fin;
+            stack(c, 1); /* the object and index, without the load */
+            op(c, OP_DUP_TOP_TWO, 2);
+            op(c, OP_LOAD_SUBSCR, -1);
+            exprlist(c, 0);
+            op_b(c, OP_BINARY, aug, -1);
+            op(c, OP_ROT_THREE, 0);
+            op(c, OP_STORE_SUBSCR, -3);
+        }
+        end_region(c, &m, NULL);
         return;
     }
-    if (c->fn->is_module && c->mode == PITH_MODE_SINGLE && c->fn->parent == NULL)
+    if (t == T_COLON && is_leaf(d.kind)) {
+        /* an annotated assignment: the annotation is dropped */
+        next(c);
+        int16_t peak;
+        end_region(c, &m, &peak);
+        side_t tg;
+        cut(c, &m, peak, &tg);
+        mark_t ma;
+        begin_region(c, &ma);
+        testv(c);
+        c->fn->ncode = ma.start;
+        c->fn->depth = ma.depth;
+        end_region(c, &ma, NULL);
+        if (accept(c, T_ASSIGN)) {
+            exprlist(c, 0);
+            store_desc(c, &d, &tg, m.start, 0);
+        }
+        side_done(c, &tg);
+        return;
+    }
+    end_region(c, &m, NULL);
+    if (d.kind == E_STAR) syntax_error(c, "can't use starred expression here");
+    cfn *f = c->fn;
+    /* a constant alone (a docstring) costs nothing */
+    if (f->ncode == m.start + 2 && code_of(f)[m.start] == OP_LOAD_CONST && LIST(f->consts)->len == nconsts + 1 &&
+        code_of(f)[m.start + 1] == nconsts) {
+        f->ncode = m.start;
+        LIST(f->consts)->len--;
+        stack(c, -1);
+        return;
+    }
+    if (f->kind == FN_MODULE && c->mode == PITH_MODE_SINGLE && !f->parent)
         op(c, OP_PRINT_EXPR, -1);
     else
         op(c, OP_POP_TOP, -1);
@@ -1365,13 +2321,13 @@ NOINLINE static void expression_statement(comp *c) {
 
 static loop_t *begin_loop(comp *c, uint16_t cont, int slots) {
     cfn *f = c->fn;
-    if (f->nloops == MAX_LOOPS) syntax_error(c, "too many nested loops");
+    if (f->nloops == MAX_LOOPS) syntax_error(c, "too many statically nested blocks");
     loop_t *l = &f->loops[f->nloops++];
     l->cont = cont;
     l->breaks = NO_JUMP;
-    l->depth = (uint8_t)f->depth;
+    l->depth = f->depth;
     l->slots = (uint8_t)slots;
-    l->handlers = (uint8_t)f->handlers;
+    l->handlers = f->handlers;
     return l;
 }
 
@@ -1383,35 +2339,29 @@ NOINLINE static void break_continue(comp *c, bool is_break) {
     if (f->handlers > l->handlers) {
         /* leaving try blocks: the VM runs their finally clauses on the way */
         if (is_break) {
-            op(c, OP_UNWIND_JUMP, 0);
-            uint16_t at = here(c);
-            byte(c, l->breaks & 0xFF);
-            byte(c, l->breaks >> 8);
-            l->breaks = at;
+            l->breaks = jump(c, OP_UNWIND_JUMP, l->breaks, 0);
             byte(c, l->handlers);
             byte(c, l->depth - l->slots);
         } else {
-            op(c, OP_UNWIND_JUMP, 0);
-            byte(c, l->cont & 0xFF);
-            byte(c, l->cont >> 8);
+            uint16_t at = jump(c, OP_UNWIND_JUMP, NO_JUMP, 0);
+            patch(c, at, l->cont);
             byte(c, l->handlers);
             byte(c, l->depth);
         }
         return;
     }
+    /* values pushed since the loop began (a with's exit, a finally's pair) */
+    for (int i = f->depth; i > l->depth; i--) op(c, OP_POP_TOP, 0);
     if (is_break) {
-        for (int i = 0; i < l->slots; i++) {
-            op(c, OP_POP_TOP, 0);
-        }
+        for (int i = 0; i < l->slots; i++) op(c, OP_POP_TOP, 0);
         l->breaks = jump(c, OP_JUMP, l->breaks, 0);
     } else {
-        jump(c, OP_JUMP, l->cont, 0);
+        jump_back(c, OP_JUMP, l->cont, 0);
     }
 }
 
 static void else_block(comp *c) {
-    if (c->L.tok == T_ELSE) {
-        next(c);
+    if (accept(c, T_ELSE)) {
         expect(c, T_COLON);
         block(c);
     }
@@ -1420,84 +2370,71 @@ static void else_block(comp *c) {
 /* A loop's jump back belongs to its header's line (Ctrl-C lands there). */
 static void loop_back(comp *c, uint16_t top, uint32_t line) {
     c->line_at = line;
-    jump(c, OP_JUMP, top, 0);
+    jump_back(c, OP_JUMP, top, 0);
     c->line_at = 0;
 }
 
 NOINLINE static void while_statement(comp *c) {
-    uint32_t line = c->L.tline;
+    uint32_t line = c->L->tline;
     next(c);
     uint16_t top = here(c);
-    test(c);
-    uint16_t exit = jump(c, OP_POP_JUMP_IF_FALSE, 0, -1);
+    uint16_t exit = NO_JUMP;
+    if (c->L->tok == T_TRUE) {
+        next(c); /* while True: no test */
+    } else {
+        testv(c);
+        exit = jump(c, OP_POP_JUMP_IF_FALSE, NO_JUMP, -1);
+    }
     expect(c, T_COLON);
     begin_loop(c, top, 0);
     block(c);
     loop_back(c, top, line);
-    patch(c, exit, here(c));
+    if (exit != NO_JUMP) patch(c, exit, here(c));
     loop_t l = c->fn->loops[--c->fn->nloops];
     else_block(c);
     patch_chain(c, l.breaks, here(c));
 }
 
 NOINLINE static void for_statement(comp *c) {
-    uint32_t line = c->L.tline;
+    uint32_t line = c->L->tline;
     next(c);
-    mark_t tgt;
-    save(c, &tgt);
-    skip_targets(c);
-    next(c); /* in */
+    c->ntgts = 0;
+    mark_t m;
+    begin_region(c, &m);
+    c->tgt_on = true;
+    edesc d = exprlist(c, 1);
+    c->tgt_on = false;
+    if (!target_ok(&d)) syntax_error(c, "can't assign to expression");
+    int16_t peak;
+    end_region(c, &m, &peak);
+    side_t tg;
+    cut(c, &m, peak, &tg);
+    expect(c, T_IN);
+    uint16_t istart = here(c);
+    c->call_at = NO_JUMP;
+    exprlist(c, 0);
     int slots = 1;
     uint16_t top, exit;
-    mark_t iter_start;
-    save(c, &iter_start);
-    bool ranged = false;
     /* for x in range(...): a counting loop that allocates nothing */
-    if (c->L.tok == T_NAME && c->L.tlen == 5 && memcmp(c->L.src + c->L.tstart, "range", 5) == 0 &&
-        local_slot(c, tok_name(c)) < 0) {
-        next(c);
-        if (accept(c, T_LPAREN)) {
-            int n = 0;
-            while (c->L.tok != T_RPAREN && n < 4) {
-                test(c);
-                n++;
-                if (!accept(c, T_COMMA)) break;
-            }
-            if (accept(c, T_RPAREN) && c->L.tok == T_COLON && n >= 1 && n <= 3) {
-                ranged = true;
-                if (n == 1) {
-                    /* stop -> 0 stop 1 */
-                    op(c, OP_LOAD_SMALL, 1);
-                    byte(c, 0);
-                    op(c, OP_ROT_TWO, 0);
-                }
-                if (n <= 2) {
-                    op(c, OP_LOAD_SMALL, 1);
-                    byte(c, 1);
-                }
-                op(c, OP_RANGE_SETUP, 0);
-            }
-        }
-        if (!ranged) {
-            truncate_to(c, &iter_start);
-            rewind_lexer(c, &iter_start);
-        }
-    }
-    if (ranged) {
+    uint8_t *code = code_of(c->fn);
+    if (c->call_at != NO_JUMP && c->call_at + 3 == here(c) && c->call_start == istart &&
+        code[istart] == OP_NAME_LOAD && ename(c->fn, code[istart + 1]) == (pv)&N(range) &&
+        code[c->call_at] == OP_CALL && code[c->call_at + 2] == 0 && code[c->call_at + 1] >= 1 &&
+        code[c->call_at + 1] <= 3) {
+        int n = code[c->call_at + 1];
+        c->fn->ncode = c->call_at;
+        stack(c, n); /* undo the CALL's effect: fn and args are back */
+        op_b(c, OP_RANGE_SETUP, n, 2 - n);
         slots = 3;
         top = here(c);
-        exit = jump(c, OP_FOR_RANGE, 0, 1);
+        exit = jump(c, OP_FOR_RANGE, NO_JUMP, 1);
     } else {
-        expr(c);
         op(c, OP_GET_ITER, 0);
         top = here(c);
-        exit = jump(c, OP_FOR_ITER, 0, 1);
+        exit = jump(c, OP_FOR_ITER, NO_JUMP, 1);
     }
-    mark_t body;
-    save(c, &body);
-    rewind_lexer(c, &tgt);
-    target_list(c, TGT_STORE);
-    rewind_lexer(c, &body);
+    store_desc(c, &d, &tg, m.start, 0);
+    side_done(c, &tg);
     expect(c, T_COLON);
     begin_loop(c, top, slots);
     block(c);
@@ -1511,20 +2448,20 @@ NOINLINE static void for_statement(comp *c) {
 
 NOINLINE static void if_statement(comp *c) {
     next(c);
-    test(c);
-    uint16_t skip = jump(c, OP_POP_JUMP_IF_FALSE, 0, -1);
+    testv(c);
+    uint16_t skip = jump(c, OP_POP_JUMP_IF_FALSE, NO_JUMP, -1);
     expect(c, T_COLON);
     block(c);
     uint16_t ends = NO_JUMP;
-    while (c->L.tok == T_ELIF || c->L.tok == T_ELSE) {
-        bool is_elif = c->L.tok == T_ELIF;
+    while (c->L->tok == T_ELIF || c->L->tok == T_ELSE) {
+        bool is_elif = c->L->tok == T_ELIF;
         ends = jump(c, OP_JUMP, ends, 0);
         patch(c, skip, here(c));
         skip = NO_JUMP;
         next(c);
         if (is_elif) {
-            test(c);
-            skip = jump(c, OP_POP_JUMP_IF_FALSE, 0, -1);
+            testv(c);
+            skip = jump(c, OP_POP_JUMP_IF_FALSE, NO_JUMP, -1);
         }
         expect(c, T_COLON);
         block(c);
@@ -1534,246 +2471,289 @@ NOINLINE static void if_statement(comp *c) {
     patch_chain(c, ends, here(c));
 }
 
-/* finally: body runs with (value, kind) on the stack */
-NOINLINE static void finally_body(comp *c, uint16_t setup) {
-    op(c, OP_POP_BLOCK, -2);
-    c->fn->handlers--;
-    op(c, OP_LOAD_NONE, 1);
-    op(c, OP_LOAD_SMALL, 1);
-    byte(c, FIN_NORMAL);
-    patch(c, setup, here(c));
-    expect(c, T_FINALLY);
-    expect(c, T_COLON);
-    block(c);
-    op(c, OP_END_FINALLY, -2);
-}
-
-/* Does the try statement whose body starts here have a finally clause? */
-NOINLINE static bool has_finally_clause(comp *c) {
-    lexer saved = c->L;
-    int depth = 0;
-    bool bol = false, found = false;
-    for (;;) {
-        int t = c->L.tok;
-        if (t == T_EOF) break;
-        if (t == T_INDENT) {
-            depth++;
-        } else if (t == T_DEDENT) {
-            if (--depth < 0) break;
-            bol = true;
-        } else if (t == T_NEWLINE) {
-            bol = true;
-        } else {
-            if (bol && depth == 0) {
-                if (t == T_FINALLY) {
-                    found = true;
-                    break;
-                }
-                if (t != T_EXCEPT && t != T_ELSE) break;
-            }
-            bol = false;
-        }
-        next(c);
-    }
-    c->L = saved;
-    return found;
-}
-
+/* try: both records are set up before the body (finally outside, except
+ * inside), since whether a finally clause follows is only known later;
+ * the one that is not needed becomes SETUP_NONE. */
 NOINLINE static void try_statement(comp *c) {
+    cfn *f = c->fn;
     next(c);
     expect(c, T_COLON);
-    uint16_t fin = NO_JUMP;
-    bool has_finally = has_finally_clause(c);
-    if (has_finally) {
-        fin = jump(c, OP_SETUP_FINALLY, 0, 2);
-        c->fn->handlers++;
-    }
-    /* The except record is emitted before we know an except clause
-     * follows; without one it becomes a jump to the next instruction. */
-    uint16_t setup_at = here(c);
-    uint16_t handler = jump(c, OP_SETUP_EXCEPT, 0, 2);
-    c->fn->handlers++;
+    uint16_t fin_at = here(c);
+    uint16_t fin = jump(c, OP_SETUP_FINALLY, NO_JUMP, 2);
+    uint16_t exc_at = here(c);
+    uint16_t handler = jump(c, OP_SETUP_EXCEPT, NO_JUMP, 2);
+    f->handlers = (uint8_t)(f->handlers + 2);
     block(c);
-    if (c->L.tok != T_EXCEPT) {
-        code_of(c->fn)[setup_at] = OP_JUMP;
-        patch(c, handler, (uint16_t)(setup_at + 3));
-        c->fn->handlers--;
-        stack(c, -2);
-        if (!has_finally) syntax_error(c, "invalid syntax");
-        finally_body(c, fin);
-        return;
-    }
     op(c, OP_POP_BLOCK, -2);
-    c->fn->handlers--;
-    uint16_t to_else = jump(c, OP_JUMP, 0, 0);
-    patch(c, handler, here(c));
-    stack(c, 1); /* the exception */
+    f->handlers--;
+    bool has_except = c->L->tok == T_EXCEPT;
     uint16_t ends = NO_JUMP;
-    while (c->L.tok == T_EXCEPT) {
-        next(c);
-        uint16_t nomatch = NO_JUMP;
-        if (c->L.tok != T_COLON) {
-            test(c);
-            op(c, OP_EXC_MATCH, 0);
-            nomatch = jump(c, OP_POP_JUMP_IF_FALSE, 0, -1);
-            if (accept(c, T_AS)) {
-                if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-                pv name = tok_name(c);
-                next(c);
-                op(c, OP_DUP_TOP, 1);
-                store_name(c, name);
+    if (has_except) {
+        uint16_t to_else = jump(c, OP_JUMP, NO_JUMP, 0);
+        patch(c, handler, here(c));
+        stack(c, 2); /* the previous exception being handled, and this one */
+        bool bare = false;
+        while (c->L->tok == T_EXCEPT) {
+            if (bare) syntax_error(c, "default 'except:' must be last");
+            next(c);
+            uint16_t nomatch = NO_JUMP;
+            pv name = PV_NULL;
+            unsigned e = 0;
+            if (c->L->tok != T_COLON) {
+                testv(c);
+                op(c, OP_EXC_MATCH, 0);
+                nomatch = jump(c, OP_POP_JUMP_IF_FALSE, NO_JUMP, -1);
+                if (accept(c, T_AS)) {
+                    if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+                    name = c->L->val;
+                    next(c);
+                    op(c, OP_DUP_TOP, 1);
+                    e = entry_in(c, f, name);
+                    name_op_entry(c, NM_STORE, e);
+                }
+            } else {
+                bare = true;
             }
+            expect(c, T_COLON);
+            op(c, OP_SETUP_CLAUSE, 2);
+            f->handlers++;
+            block(c);
+            op(c, OP_POP_EXCEPT, -4);
+            f->handlers--;
+            if (name) {
+                /* `as e` is unbound after the clause */
+                op(c, OP_LOAD_NONE, 1);
+                name_op_entry(c, NM_STORE, e);
+                name_op_entry(c, NM_DELETE, e);
+            }
+            ends = jump(c, OP_JUMP, ends, 0);
+            stack(c, 4); /* back to the state at the next clause's test */
+            stack(c, -2);
+            if (nomatch != NO_JUMP) patch(c, nomatch, here(c));
         }
-        expect(c, T_COLON);
-        block(c);
-        op(c, OP_POP_EXCEPT, -1);
-        ends = jump(c, OP_JUMP, ends, 0);
-        stack(c, 1);
-        if (nomatch == NO_JUMP) break;
-        patch(c, nomatch, here(c));
+        if (!bare) {
+            op(c, OP_RERAISE, -2);
+        } else {
+            stack(c, -2);
+        }
+        patch(c, to_else, here(c));
+        else_block(c);
+    } else {
+        code_of(f)[exc_at] = OP_SETUP_NONE;
+        patch(c, handler, here(c));
     }
-    /* no clause matched: re-raise */
-    op(c, OP_RAISE, -1);
-    byte(c, 2);
-    patch(c, to_else, here(c));
-    else_block(c);
     patch_chain(c, ends, here(c));
-    if (has_finally) finally_body(c, fin);
+    if (accept(c, T_FINALLY)) {
+        expect(c, T_COLON);
+        op(c, OP_POP_BLOCK, -2);
+        f->handlers--;
+        op(c, OP_LOAD_NONE, 1);
+        op_b(c, OP_LOAD_SMALL, FIN_NORMAL, 1);
+        patch(c, fin, here(c));
+        block(c);
+        op(c, OP_END_FINALLY, -2);
+    } else {
+        if (!has_except) syntax_error(c, "invalid syntax");
+        code_of(f)[fin_at] = OP_SETUP_NONE;
+        patch(c, fin, here(c));
+        op(c, OP_POP_BLOCK, -2);
+        f->handlers--;
+    }
 }
 
-NOINLINE static void with_statement(comp *c) {
-    next(c);
-    test(c);
-    uint16_t fin = jump(c, OP_WITH_ENTER, 0, 2 + 1);
-    c->fn->handlers++;
+NOINLINE static void with_item(comp *c) {
+    cfn *f = c->fn;
+    testv(c);
+    uint16_t fin = jump(c, OP_SETUP_WITH, NO_JUMP, 3);
+    f->handlers++;
     if (accept(c, T_AS)) {
-        target(c, TGT_STORE, 0, NULL);
+        c->ntgts = 0;
+        mark_t m;
+        begin_region(c, &m);
+        c->tgt_on = true;
+        edesc d = expr_prec(c, P_BOR);
+        c->tgt_on = false;
+        if (!target_ok(&d)) syntax_error(c, "can't assign to expression");
+        int16_t peak;
+        end_region(c, &m, &peak);
+        side_t tg;
+        cut(c, &m, peak, &tg);
+        store_desc(c, &d, &tg, m.start, 0);
+        side_done(c, &tg);
     } else {
         op(c, OP_POP_TOP, -1);
     }
-    if (c->L.tok == T_COMMA) syntax_error(c, "multiple context managers not supported");
-    expect(c, T_COLON);
-    block(c);
+    if (accept(c, T_COMMA)) {
+        with_item(c);
+    } else {
+        expect(c, T_COLON);
+        block(c);
+    }
     op(c, OP_POP_BLOCK, -2);
-    c->fn->handlers--;
+    f->handlers--;
     op(c, OP_LOAD_NONE, 1);
-    op(c, OP_LOAD_SMALL, 1);
-    byte(c, FIN_NORMAL);
+    op_b(c, OP_LOAD_SMALL, FIN_NORMAL, 1);
     patch(c, fin, here(c));
     op(c, OP_WITH_EXIT, 0);
     op(c, OP_END_FINALLY, -2);
     op(c, OP_POP_TOP, -1);
 }
 
-static pv dotted_name(comp *c) {
-    if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-    size_t start = c->L.tstart, end = c->L.tstart + c->L.tlen;
+NOINLINE static void with_statement(comp *c) {
     next(c);
-    while (c->L.tok == T_DOT) {
-        next(c);
-        if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-        end = c->L.tstart + c->L.tlen;
-        next(c);
-    }
-    return str_intern(c->L.src + start, end - start);
+    with_item(c);
 }
 
-/* Store TOS under `as NAME` if given, else under name. */
-static void store_as(comp *c, pv name) {
-    if (accept(c, T_AS)) {
-        if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-        name = tok_name(c);
+static pv dotted_name(comp *c, pv *first) {
+    if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+    pv name = c->L->val;
+    *first = name;
+    next(c);
+    if (c->L->tok != T_DOT) return name;
+    vstr v;
+    vstr_init(&v, 16);
+    gc_root_push((pv *)&v.buf);
+    vstr_add(&v, ((pstr *)name)->data, ((pstr *)name)->len);
+    while (accept(c, T_DOT)) {
+        if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+        vstr_add(&v, ".", 1);
+        vstr_add(&v, ((pstr *)c->L->val)->data, ((pstr *)c->L->val)->len);
         next(c);
     }
-    store_name(c, name);
+    pv r = str_intern(v.buf, v.len);
+    gc_root_pop(1);
+    return r;
 }
 
 NOINLINE static void import_statement(comp *c) {
     next(c);
     do {
-        pv name = dotted_name(c);
+        pv first;
+        pv name = dotted_name(c, &first);
+        gc_root_push(&name);
         op_a(c, OP_IMPORT, add_name(c, name), 1);
-        store_as(c, name);
+        if (accept(c, T_AS)) {
+            if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+            name_op(c, NM_STORE, c->L->val);
+            next(c);
+        } else if (first != name) {
+            /* import a.b binds a */
+            op(c, OP_POP_TOP, -1);
+            op_a(c, OP_IMPORT, add_name(c, first), 1);
+            name_op(c, NM_STORE, first);
+        } else {
+            name_op(c, NM_STORE, name);
+        }
+        gc_root_pop(1);
     } while (accept(c, T_COMMA));
 }
 
 NOINLINE static void from_statement(comp *c) {
     next(c);
-    pv name = dotted_name(c);
+    if (c->L->tok == T_DOT || c->L->tok == T_ELLIPSIS) syntax_error(c, "relative import");
+    pv first;
+    pv name = dotted_name(c, &first);
     expect(c, T_IMPORT);
     op_a(c, OP_IMPORT, add_name(c, name), 1);
     if (accept(c, T_STAR)) {
+        if (c->fn->kind != FN_MODULE) syntax_error(c, "import * only allowed at module level");
         op(c, OP_IMPORT_STAR, -1);
         return;
     }
     bool paren = accept(c, T_LPAREN);
     do {
-        if (paren && c->L.tok == T_RPAREN) break;
-        if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-        pv n = tok_name(c);
+        if (paren && c->L->tok == T_RPAREN) break;
+        if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+        pv n = c->L->val;
+        gc_root_push(&n);
         next(c);
         op_a(c, OP_IMPORT_FROM, add_name(c, n), 1);
-        store_as(c, n);
+        if (accept(c, T_AS)) {
+            if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+            n = c->L->val;
+            next(c);
+        }
+        name_op(c, NM_STORE, n);
+        gc_root_pop(1);
     } while (accept(c, T_COMMA));
     if (paren) expect(c, T_RPAREN);
     op(c, OP_POP_TOP, -1);
 }
 
+NOINLINE static void global_statement(comp *c, bool nonlocal) {
+    cfn *f = c->fn;
+    if (nonlocal && f->kind == FN_MODULE) syntax_error(c, "nonlocal declaration not allowed at module level");
+    next(c);
+    do {
+        if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
+        unsigned e = entry_in(c, f, c->L->val);
+        if (nonlocal && (eflags(f, e) & EF_PARAM)) syntax_error(c, "name is parameter and nonlocal");
+        set_eflag(f, e, nonlocal ? EF_NONLOCAL : EF_GLOBAL);
+        if (nonlocal && !f->nonlocal_line) f->nonlocal_line = (uint16_t)c->L->tline;
+        next(c);
+    } while (accept(c, T_COMMA));
+}
+
+NOINLINE static void del_statement(comp *c) {
+    next(c);
+    c->ntgts = 0;
+    mark_t m;
+    begin_region(c, &m);
+    c->tgt_on = true;
+    edesc d = exprlist(c, 1);
+    c->tgt_on = false;
+    if (!target_ok(&d)) syntax_error(c, "can't delete expression");
+    int16_t peak;
+    end_region(c, &m, &peak);
+    side_t tg;
+    cut(c, &m, peak, &tg);
+    store_desc(c, &d, &tg, m.start, 1);
+    side_done(c, &tg);
+}
+
 NOINLINE static void simple_statement(comp *c) {
-    int t = c->L.tok;
+    int t = c->L->tok;
     switch (t) {
     case T_PASS: next(c); break;
     case T_BREAK: break_continue(c, true); break;
     case T_CONTINUE: break_continue(c, false); break;
     case T_RETURN:
-        if (c->fn->is_module) syntax_error(c, "'return' outside function");
+        if (c->fn->kind != FN_FUNCTION) syntax_error(c, "'return' outside function");
         next(c);
-        if (c->L.tok == T_NEWLINE || c->L.tok == T_SEMI || c->L.tok == T_EOF)
+        if (c->L->tok == T_NEWLINE || c->L->tok == T_SEMI || c->L->tok == T_EOF)
             op(c, OP_LOAD_NONE, 1);
         else
-            expr(c);
+            exprlist(c, 0);
         op(c, OP_RETURN, -1);
         break;
     case T_RAISE:
         next(c);
-        if (c->L.tok == T_NEWLINE || c->L.tok == T_SEMI || c->L.tok == T_EOF) {
-            op(c, OP_RAISE, 0);
-            byte(c, 0);
+        if (c->L->tok == T_NEWLINE || c->L->tok == T_SEMI || c->L->tok == T_EOF) {
+            op_b(c, OP_RAISE, 0, 0);
         } else {
-            test(c);
+            testv(c);
             if (accept(c, T_FROM)) {
-                test(c);
-                op(c, OP_POP_TOP, -1);
+                testv(c);
+                op_b(c, OP_RAISE, 2, -2);
+            } else {
+                op_b(c, OP_RAISE, 1, -1);
             }
-            op(c, OP_RAISE, -1);
-            byte(c, 1);
         }
         break;
-    case T_GLOBAL:
-        next(c);
-        do {
-            if (c->L.tok != T_NAME) syntax_error(c, "invalid syntax");
-            next(c);
-        } while (accept(c, T_COMMA));
-        break;
-    case T_NONLOCAL: syntax_error(c, "nonlocal not supported");
-    case T_DEL:
-        next(c);
-        target_list(c, TGT_DELETE);
-        break;
+    case T_GLOBAL: global_statement(c, false); break;
+    case T_NONLOCAL: global_statement(c, true); break;
+    case T_DEL: del_statement(c); break;
     case T_ASSERT: {
         next(c);
-        test(c);
-        uint16_t ok = jump(c, OP_POP_JUMP_IF_TRUE, 0, -1);
-        load_name(c, (pv)&N(AssertionError));
+        testv(c);
+        uint16_t ok = jump(c, OP_POP_JUMP_IF_TRUE, NO_JUMP, -1);
+        op_a(c, OP_LOAD_CONST, add_const(c, (pv)&t_AssertionError), 1);
         if (accept(c, T_COMMA)) {
-            test(c);
-            op(c, OP_CALL, -1);
-            byte(c, 1);
+            testv(c);
+            op_b(c, OP_CALL, 1, -1);
             byte(c, 0);
         }
-        op(c, OP_RAISE, -1);
-        byte(c, 1);
+        op_b(c, OP_RAISE, 1, -1);
         patch(c, ok, here(c));
         break;
     }
@@ -1785,23 +2765,23 @@ NOINLINE static void simple_statement(comp *c) {
 
 static void statement(comp *c) {
     rt_check_stack();
-    switch (c->L.tok) {
+    switch (c->L->tok) {
     case T_IF: if_statement(c); return;
     case T_WHILE: while_statement(c); return;
     case T_FOR: for_statement(c); return;
     case T_TRY: try_statement(c); return;
     case T_WITH: with_statement(c); return;
-    case T_DEF: funcdef(c); return;
-    case T_CLASS: syntax_error(c, "class definitions not supported yet");
-    case T_YIELD: syntax_error(c, "generators not supported yet");
+    case T_DEF: funcdef(c, 0); return;
+    case T_CLASS: classdef(c, 0); return;
+    case T_AT: decorated(c); return;
     default: break;
     }
     for (;;) {
         simple_statement(c);
         if (!accept(c, T_SEMI)) break;
-        if (c->L.tok == T_NEWLINE || c->L.tok == T_EOF) break;
+        if (c->L->tok == T_NEWLINE || c->L->tok == T_EOF) break;
     }
-    if (c->L.tok == T_EOF) return;
+    if (c->L->tok == T_EOF) return;
     if (!accept(c, T_NEWLINE)) syntax_error(c, "invalid syntax");
 }
 
@@ -1809,38 +2789,65 @@ static void statement(comp *c) {
 static void block(comp *c) {
     if (accept(c, T_NEWLINE)) {
         if (!accept(c, T_INDENT)) syntax_error(c, "expected an indented block");
-        while (c->L.tok != T_DEDENT && c->L.tok != T_EOF) statement(c);
+        while (c->L->tok != T_DEDENT && c->L->tok != T_EOF) statement(c);
         accept(c, T_DEDENT);
     } else {
         for (;;) {
             simple_statement(c);
             if (!accept(c, T_SEMI)) break;
-            if (c->L.tok == T_NEWLINE) break;
+            if (c->L->tok == T_NEWLINE) break;
         }
-        if (c->L.tok != T_EOF && !accept(c, T_NEWLINE)) syntax_error(c, "invalid syntax");
+        if (c->L->tok != T_EOF && !accept(c, T_NEWLINE)) syntax_error(c, "invalid syntax");
     }
 }
 
-pcode *compile(const char *src, size_t len, const pstr *file, int mode) {
-    comp c;
-    memset(&c, 0, sizeof c);
-    c.file = file;
-    c.mode = mode;
-    cfn f;
-    begin_fn(&c, &f, true);
-    f.line = 1;
-    lex_init(&c.L, src, len);
-    if (c.L.tok == T_ERROR) syntax_error(&c, c.L.error);
-    if (c.L.tok == T_INDENT) syntax_error(&c, "unexpected indent");
-    while (c.L.tok != T_EOF) {
-        if (c.L.tok == T_INDENT) syntax_error(&c, "unexpected indent");
-        if (c.L.tok == T_DEDENT || c.L.tok == T_NEWLINE) {
-            next(&c);
-            continue;
+/* ---- the entry points ---- */
+pcode *compile_stream(lex_reader read, void *ctx, const pstr *file, int mode) {
+    /* the compiler's own state goes at the top of the arena, with its
+     * scratch: what outlives compiling stays packed at the bottom */
+    gc_top = true;
+    comp *c = gc_alloc(sizeof(comp));
+    pv root = (pv)c;
+    gc_root_push(&root);
+    c->L = gc_alloc(sizeof(lexer));
+    gc_top = false;
+    c->file = file;
+    c->mode = mode;
+    c->sides = scratch_list();
+    c->fns = scratch_list();
+    cfn *f = begin_fn(c, FN_MODULE);
+    new_entry(c, f, (pv)&N(lt_ns), EF_PARAM | EF_BOUND | EF_HIDDEN);
+    f->nparams = 1;
+    lex_init(c->L, read, ctx);
+    if (c->L->tok == T_ERROR) syntax_error(c, c->L->error);
+    if (mode == PITH_MODE_EVAL) {
+        while (c->L->tok == T_NEWLINE || c->L->tok == T_INDENT) next(c);
+        exprlist(c, 0);
+        while (c->L->tok == T_NEWLINE || c->L->tok == T_DEDENT) next(c);
+        if (c->L->tok != T_EOF) syntax_error(c, "invalid syntax");
+        op(c, OP_RETURN, -1);
+    } else {
+        while (c->L->tok != T_EOF) {
+            if (c->L->tok == T_INDENT) syntax_error(c, "unexpected indent");
+            if (c->L->tok == T_DEDENT || c->L->tok == T_NEWLINE) {
+                next(c);
+                continue;
+            }
+            statement(c);
         }
-        statement(&c);
+        op(c, OP_LOAD_NONE, 1);
+        op(c, OP_RETURN, -1);
     }
-    op(&c, OP_LOAD_NONE, 1);
-    op(&c, OP_RETURN, -1);
-    return end_fn(&c, &N(lt_module), 0, 0, 0, 1, NULL);
+    pcode *code = end_fn(c, &N(lt_module), CODE_NSLOT, 1);
+    pv keep = (pv)code;
+    gc_root_push(&keep);
+    resolve_all(c, c->lastfn);
+    gc_root_pop(2);
+    gc_free(c); /* the rest (lexer, lists) is garbage now */
+    return code;
+}
+
+pcode *compile(const char *src, size_t len, const pstr *file, int mode) {
+    lex_buf b = {src, src + len};
+    return compile_stream(lex_buf_read, &b, file, mode);
 }

@@ -19,6 +19,7 @@ static pv exc_attr(pv self, const pstr *name);
 EXC_TYPE(BaseException, NULL);
 EXC_TYPE(SystemExit, &t_BaseException);
 EXC_TYPE(KeyboardInterrupt, &t_BaseException);
+EXC_TYPE(GeneratorExit, &t_BaseException);
 EXC_TYPE(Exception, &t_BaseException);
 EXC_TYPE(StopIteration, &t_Exception);
 EXC_TYPE(ArithmeticError, &t_Exception);
@@ -43,7 +44,7 @@ EXC_TYPE(UnicodeError, &t_ValueError);
 
 /* The out-of-memory exception: no heap needed to raise or print it. */
 static ptbentry mem_tb[TB_MAX];
-static pexc mem_exc = {&t_MemoryError, PV_NULL, mem_tb, 0, 0, false};
+static pexc mem_exc = {&t_MemoryError, PV_NULL, PV_NULL, mem_tb, 0, 0, false};
 static size_t mem_bytes;
 
 pv exc_new(const ptype *t, pv args) {

@@ -119,9 +119,38 @@ static size_t mark_stack[MARK_STACK];
 static int mark_sp;
 static bool mark_overflow;
 
+/* ---- leaf blocks: raw bytes the collector never scans ----
+ * Scanning raw data (bytecode, buffers, digits) conservatively would keep
+ * alive whatever block its bytes happen to point at — and what they point
+ * at depends on where the board's arena sits (the browser's is at a low
+ * address, where small numbers land), so boards would run out of heap at
+ * different places. A leaf block starts with LEAF, a word no pointer and
+ * no small int has (its low bits are 10), and hands out the bytes after it;
+ * a pointer to those bytes keeps the block alive. */
+#define LEAF ((pv)0xB10CCAFEu)
+
+/* The block of a leaf's data pointer, or -1. */
+static intptr_t leaf_block(const void *p) {
+    if (!gc_owns(p) || ((uintptr_t)p - (uintptr_t)pool) % BLOCK != sizeof(pv)) return -1;
+    size_t b = block_of(p);
+    int st = get_state(b);
+    return (st == B_HEAD || st == B_MARK) && ((const pv *)p)[-1] == LEAF ? (intptr_t)b : -1;
+}
+
+void *gc_alloc_leaf(size_t bytes) {
+    pv *p = gc_alloc_try(bytes + sizeof(pv));
+    if (!p) rt_memory_error(bytes);
+    p[0] = LEAF;
+    return p + 1;
+}
+
 void gc_mark(pv v) {
     if (!PV_IS_OBJ(v) || !gc_owns((void *)v)) return;
-    if (((uintptr_t)v - (uintptr_t)pool) % BLOCK) return;
+    if (((uintptr_t)v - (uintptr_t)pool) % BLOCK) {
+        intptr_t leaf = leaf_block((void *)v);
+        if (leaf >= 0 && get_state((size_t)leaf) == B_HEAD) set_state((size_t)leaf, B_MARK);
+        return;
+    }
     size_t b = block_of((void *)v);
     if (get_state(b) != B_HEAD) return;
     set_state(b, B_MARK);
@@ -133,6 +162,7 @@ void gc_mark(pv v) {
 
 static void scan_block(size_t b) {
     pv *w = (pv *)(pool + b * BLOCK);
+    if (w[0] == LEAF) return;
     size_t n = obj_blocks(b) * BLOCK / sizeof(pv);
     for (size_t i = 0; i < n; i++) gc_mark(w[i]);
 }
@@ -152,7 +182,8 @@ void gc_mark_range(const pv *p, size_t n) {
  * part of its stack chunks itself, so stale slots keep nothing alive). */
 void gc_mark_shallow(const void *p) {
     if (gc_owns(p)) {
-        size_t b = block_of(p);
+        intptr_t leaf = leaf_block(p);
+        size_t b = leaf >= 0 ? (size_t)leaf : block_of(p);
         if (get_state(b) == B_HEAD) set_state(b, B_MARK);
     }
 }
@@ -322,6 +353,16 @@ void *gc_alloc_try(size_t bytes) {
     return p;
 }
 
+/* Is there a free run of at least `bytes` (without allocating it)? */
+bool gc_has_free(size_t bytes) {
+    size_t n = (bytes + BLOCK - 1) / BLOCK, run = 0;
+    for (size_t b = first_free; b < nblocks; b++) {
+        run = get_state(b) == B_FREE ? run + 1 : 0;
+        if (run >= n) return true;
+    }
+    return false;
+}
+
 void *gc_alloc(size_t bytes) {
     void *p = gc_alloc_try(bytes);
     if (!p) rt_memory_error(bytes);
@@ -330,6 +371,7 @@ void *gc_alloc(size_t bytes) {
 
 void gc_free(void *p) {
     if (!p || !gc_owns(p)) return;
+    if (leaf_block(p) >= 0) p = (pv *)p - 1;
     size_t b = block_of(p);
     PITH_ASSERT(get_state(b) == B_HEAD); /* not freed twice, not inside an object */
     if (get_state(b) != B_HEAD) return;
@@ -343,6 +385,8 @@ void gc_free(void *p) {
 
 void *gc_realloc(void *p, size_t bytes) {
     if (!p) return gc_alloc(bytes);
+    if (leaf_block(p) >= 0) /* its LEAF word moves with it */
+        return (pv *)gc_realloc((pv *)p - 1, bytes + sizeof(pv)) + 1;
     size_t b = block_of(p);
     PITH_ASSERT(gc_owns(p) && get_state(b) == B_HEAD);
     size_t have = obj_blocks(b);

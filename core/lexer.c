@@ -1,8 +1,9 @@
-/* lexer.c — turns source bytes into tokens, one at a time, with no copies.
+/* lexer.c — turns a stream of source bytes into tokens, one at a time.
  *
- * The whole state is the lexer struct, so the compiler can save it and come
- * back (it does so to compile `a if c else b` and comprehensions in one
- * pass, and to find a function's local names before compiling its body). */
+ * It reads each byte once and never goes back: "\r\n" and a lone "\r" are
+ * folded into "\n" as bytes arrive, and a token's text collects in a
+ * scratch buffer from which its value (interned name, number, decoded
+ * string) is made. Two characters of lookahead are enough for Python. */
 #include <string.h>
 
 #include "lexer.h"
@@ -14,12 +15,10 @@ static const char *const keywords[] = {
     "return", "try", "while", "with", "yield",
 };
 
-/* Operators, longest first so that "**=" wins over "**" and "*". */
-static const struct { char s[4]; uint8_t tok; } ops[] = {
-    {"**=", T_IPOW}, {"//=", T_IFLOORDIV}, {">>=", T_IRSHIFT}, {"<<=", T_ILSHIFT},
-    {"...", T_ELLIPSIS},
+/* One- and two-character operators; a third character is checked below. */
+static const struct { char s[3]; uint8_t tok; } ops[] = {
     {"+=", T_IADD}, {"-=", T_ISUB}, {"*=", T_IMUL}, {"/=", T_IDIV}, {"%=", T_IMOD},
-    {"&=", T_IAND}, {"|=", T_IOR}, {"^=", T_IXOR}, {"->", T_ARROW},
+    {"&=", T_IAND}, {"|=", T_IOR}, {"^=", T_IXOR}, {"->", T_ARROW}, {":=", T_WALRUS},
     {"**", T_DSTAR}, {"//", T_DSLASH}, {"<<", T_LSHIFT}, {">>", T_RSHIFT},
     {"<=", T_LE}, {">=", T_GE}, {"==", T_EQ}, {"!=", T_NE},
     {"(", T_LPAREN}, {")", T_RPAREN}, {"[", T_LBRACKET}, {"]", T_RBRACKET},
@@ -29,35 +28,66 @@ static const struct { char s[4]; uint8_t tok; } ops[] = {
     {"^", T_CARET}, {"~", T_TILDE}, {"<", T_LT}, {">", T_GT},
 };
 
-void lex_init(lexer *L, const char *src, size_t len) {
-    memset(L, 0, sizeof *L);
-    L->src = src;
-    L->len = len;
-    L->line = 1;
+int lex_buf_read(void *ctx) {
+    lex_buf *b = ctx;
+    return b->p < b->end ? (unsigned char)*b->p++ : -1;
+}
+
+/* The next byte of the source with line endings folded to "\n". */
+static int raw(lexer *L) {
+    int c;
+    if (L->pb != -2) {
+        c = L->pb;
+        L->pb = -2;
+    } else {
+        c = L->read(L->ctx);
+    }
+    if (c == '\r') {
+        int d = L->read(L->ctx);
+        if (d != '\n') L->pb = d;
+        c = '\n';
+    }
+    return c;
+}
+
+static void advance(lexer *L) {
+    if (L->ch == '\n') L->line++;
+    L->ch = L->ch1;
+    L->ch1 = L->ch < 0 ? -1 : raw(L);
+}
+
+static void start(lexer *L, lex_reader read, void *ctx, uint32_t line, int expr) {
+    L->read = read;
+    L->ctx = ctx;
+    L->pb = -2;
+    L->line = line;
+    L->depth = expr;
     L->nindent = 1;
-    L->at_bol = 1;
-    lex_next(L);
-}
-
-void lex_save(const lexer *L, lexpos *p) {
-    int d = L->depth, t = L->tok;
-    if (t == T_LPAREN || t == T_LBRACKET || t == T_LBRACE) d--;
-    if (t == T_RPAREN || t == T_RBRACKET || t == T_RBRACE) d++;
-    p->pos = (uint32_t)L->tstart;
-    p->line = L->tline;
-    p->depth = (int16_t)d;
-}
-
-void lex_restore(lexer *L, const lexpos *p) {
-    L->pos = p->pos;
-    L->line = p->line;
-    L->depth = p->depth;
+    L->indent[0] = 0;
     L->pending = 0;
-    L->at_bol = 0;
+    L->at_bol = !expr;
+    L->had_tokens = 0;
+    L->tok = T_NEWLINE;
+    L->error = NULL;
+    L->val = PV_NULL;
+    gc_top = true;
+    vstr_init(&L->buf, 32);
+    gc_top = false;
+    L->ch = raw(L);
+    L->ch1 = L->ch < 0 ? -1 : raw(L);
+    /* a UTF-8 byte order mark */
+    if (L->ch == 0xEF && L->ch1 == 0xBB) {
+        advance(L);
+        advance(L);
+        if (L->ch == 0xBF) advance(L);
+    }
     lex_next(L);
 }
 
-static int peekc(lexer *L, size_t k) { return L->pos + k < L->len ? (unsigned char)L->src[L->pos + k] : -1; }
+void lex_init(lexer *L, lex_reader read, void *ctx) { start(L, read, ctx, 1, 0); }
+
+void lex_init_expr(lexer *L, lex_reader read, void *ctx, uint32_t line) { start(L, read, ctx, line, 1); }
+
 static int is_ident_start(int c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 static int is_ident(int c) { return is_ident_start(c) || is_digit(c); }
@@ -67,54 +97,43 @@ static void error(lexer *L, const char *msg) {
     L->error = msg;
 }
 
-/* Skip a string literal starting at the quote; returns 0 when unterminated. */
-static int skip_string(lexer *L) {
-    int q = peekc(L, 0);
-    int triple = peekc(L, 1) == q && peekc(L, 2) == q;
-    L->pos += triple ? 3 : 1;
-    for (;;) {
-        int c = peekc(L, 0);
-        if (c < 0) return 0;
-        if (c == '\\') {
-            if (peekc(L, 1) == '\n') L->line++;
-            L->pos += 2;
-            continue;
-        }
-        if (c == '\n') {
-            if (!triple) return 0;
-            L->line++;
-        }
-        if (c == q && (!triple || (peekc(L, 1) == q && peekc(L, 2) == q))) {
-            L->pos += triple ? 3 : 1;
-            return 1;
-        }
-        L->pos++;
-    }
+/* The token buffer is compiler scratch: at the top of the arena. */
+static void buf_add(lexer *L, const char *s, size_t n) {
+    gc_top = true;
+    vstr_add(&L->buf, s, n);
+    gc_top = false;
+}
+
+static void take(lexer *L) {
+    char c = (char)L->ch;
+    buf_add(L, &c, 1);
+    advance(L);
+}
+
+static void skip_comment(lexer *L) {
+    while (L->ch >= 0 && L->ch != '\n') advance(L);
 }
 
 /* At the start of a logical line: measure indentation, skip blank lines. */
 static void begin_line(lexer *L) {
     for (;;) {
         unsigned col = 0;
-        while (peekc(L, 0) == ' ' || peekc(L, 0) == '\t' || peekc(L, 0) == '\f') {
-            col = peekc(L, 0) == '\t' ? (col / 8 + 1) * 8 : col + 1;
-            L->pos++;
+        while (L->ch == ' ' || L->ch == '\t' || L->ch == '\f') {
+            col = L->ch == '\t' ? (col / 8 + 1) * 8 : col + 1;
+            advance(L);
         }
-        int c = peekc(L, 0);
-        if (c == '#') {
-            while (peekc(L, 0) >= 0 && peekc(L, 0) != '\n') L->pos++;
-            c = peekc(L, 0);
-        }
-        if (c == '\r') {
-            L->pos++;
+        if (L->ch == '#') skip_comment(L);
+        if (L->ch == '\n') {
+            advance(L);
             continue;
         }
-        if (c == '\n') {
-            L->pos++;
-            L->line++;
+        if (L->ch == '\\' && L->ch1 == '\n') {
+            /* a continuation line that starts the logical line */
+            advance(L);
+            advance(L);
             continue;
         }
-        if (c < 0) col = 0;
+        if (L->ch < 0) col = 0;
         L->at_bol = 0;
         if (col > L->indent[L->nindent - 1]) {
             if (L->nindent == LEX_MAX_INDENT) {
@@ -134,15 +153,234 @@ static void begin_line(lexer *L) {
     }
 }
 
+static int hexval(int ch) {
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if ((ch | 32) >= 'a' && (ch | 32) <= 'f') return (ch | 32) - 'a' + 10;
+    return -1;
+}
+
+static void put_cp(vstr *v, uint32_t cp, int isbytes) {
+    char b[4];
+    if (isbytes) {
+        b[0] = (char)cp;
+        vstr_add(v, b, 1);
+    } else {
+        vstr_add(v, b, utf8_encode(cp, b));
+    }
+}
+
+/* Escapes of a string body. Unknown escapes are kept, backslash included. */
+void lex_decode(lexer *L, vstr *v, const char *p, size_t n, int raw_str, int isbytes) {
+    const char *end = p + n;
+    while (p < end) {
+        char ch = *p++;
+        if (ch != '\\' || raw_str || p == end) {
+            vstr_add(v, &ch, 1);
+            if (raw_str && ch == '\\' && p < end) vstr_add(v, p++, 1);
+            continue;
+        }
+        char e = *p++;
+        uint32_t cp;
+        switch (e) {
+        case '\n': continue;
+        case 'n': cp = '\n'; break;
+        case 't': cp = '\t'; break;
+        case 'r': cp = '\r'; break;
+        case 'a': cp = 7; break;
+        case 'b': cp = 8; break;
+        case 'f': cp = 12; break;
+        case 'v': cp = 11; break;
+        case '\\': case '\'': case '"': cp = (uint32_t)e; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+            cp = (uint32_t)(e - '0');
+            for (int i = 0; i < 2 && p < end && *p >= '0' && *p <= '7'; i++) cp = cp * 8 + (uint32_t)(*p++ - '0');
+            break;
+        case 'x':
+            if (end - p < 2 || hexval(p[0]) < 0 || hexval(p[1]) < 0) {
+                error(L, "invalid \\x escape");
+                return;
+            }
+            cp = (uint32_t)(hexval(p[0]) * 16 + hexval(p[1]));
+            p += 2;
+            break;
+        case 'u': case 'U':
+            if (!isbytes) {
+                int len = e == 'u' ? 4 : 8;
+                cp = 0;
+                for (int i = 0; i < len; i++) {
+                    if (p >= end || hexval(*p) < 0) {
+                        error(L, "invalid \\u escape");
+                        return;
+                    }
+                    cp = cp * 16 + (uint32_t)hexval(*p++);
+                }
+                if (cp > 0x10FFFF) {
+                    error(L, "invalid \\U escape");
+                    return;
+                }
+                break;
+            }
+            vstr_add(v, "\\", 1); /* not an escape in bytes */
+            vstr_add(v, &e, 1);
+            continue;
+        default:
+            vstr_add(v, "\\", 1);
+            vstr_add(v, &e, 1);
+            continue;
+        }
+        put_cp(v, cp, isbytes);
+    }
+}
+
+/* A string literal; the opening quote is L->ch. flags: 1 raw, 2 bytes, 4 f-string. */
+static void string(lexer *L, int flags) {
+    int q = L->ch;
+    advance(L);
+    int triple = 0;
+    if (L->ch == q && L->ch1 == q) {
+        triple = 1;
+        advance(L);
+        advance(L);
+    }
+    L->buf.len = 0;
+    for (;;) {
+        int c = L->ch;
+        if (c < 0 || (c == '\n' && !triple)) {
+            error(L, "unterminated string");
+            return;
+        }
+        if (c == '\\') {
+            take(L);
+            if (L->ch < 0) continue;
+            take(L); /* the escaped character, kept for lex_decode */
+            continue;
+        }
+        if (c == q) {
+            if (!triple) {
+                advance(L);
+                break;
+            }
+            if (L->ch1 == q) {
+                advance(L);
+                advance(L);
+                if (L->ch == q) {
+                    advance(L);
+                    break;
+                }
+                char qq[2] = {(char)q, (char)q};
+                buf_add(L, qq, 2);
+                continue;
+            }
+        }
+        take(L);
+    }
+    if (flags & 4) {
+        L->fstr_raw = flags & 1;
+        L->val = str_new(&t_str, L->buf.buf, L->buf.len);
+        L->tok = T_FSTR;
+        return;
+    }
+    vstr out;
+    vstr_init(&out, L->buf.len + 1);
+    gc_root_push((pv *)&out.buf);
+    lex_decode(L, &out, L->buf.buf, L->buf.len, flags & 1, flags & 2);
+    gc_root_pop(1);
+    if (L->tok == T_ERROR) return;
+    L->val = vstr_to_str(&out, (flags & 2) ? &t_bytes : &t_str);
+    L->tok = (flags & 2) ? T_BYTES : T_STR;
+}
+
+static void number(lexer *L) {
+    L->buf.len = 0;
+    int isfloat = 0;
+    if (L->ch == '0' && L->ch1 >= 0 && strchr("xXoObB", L->ch1)) {
+        take(L);
+        take(L);
+        while (is_ident(L->ch)) take(L);
+    } else {
+        while (is_digit(L->ch) || L->ch == '_') take(L);
+        if (L->ch == '.') {
+            isfloat = 1;
+            take(L);
+            while (is_digit(L->ch) || L->ch == '_') take(L);
+        }
+        if ((L->ch == 'e' || L->ch == 'E') &&
+            (is_digit(L->ch1) || L->ch1 == '+' || L->ch1 == '-')) {
+            isfloat = 1;
+            take(L);
+            if (L->ch == '+' || L->ch == '-') take(L);
+            if (!is_digit(L->ch)) {
+                error(L, "invalid syntax for number");
+                return;
+            }
+            while (is_digit(L->ch)) take(L);
+        }
+        if (is_ident_start(L->ch)) {
+            error(L, (L->ch | 32) == 'j' ? "complex values not supported" : "invalid syntax for number");
+            return;
+        }
+    }
+    /* underscores may only separate digits */
+    size_t n = 0;
+    char *s = L->buf.buf;
+    for (size_t i = 0; i < L->buf.len; i++) {
+        if (s[i] == '_') {
+            if (i == 0 || i + 1 == L->buf.len || s[i + 1] == '_' || !is_ident(s[i - 1]) || !is_ident(s[i + 1])) {
+                error(L, "invalid syntax for number");
+                return;
+            }
+            continue;
+        }
+        s[n++] = s[i];
+    }
+    bool ok;
+    L->val = isfloat ? float_from_str(s, n, &ok) : int_from_str(s, n, 0, &ok);
+    if (!ok) {
+        error(L, "invalid syntax for number");
+        return;
+    }
+    L->tok = isfloat ? T_FLOAT : T_INT;
+}
+
+static void name_or_keyword(lexer *L) {
+    L->buf.len = 0;
+    while (is_ident(L->ch)) take(L);
+    const char *s = L->buf.buf;
+    size_t n = L->buf.len;
+    /* string prefixes: r b u f and their pairs */
+    if ((L->ch == '"' || L->ch == '\'') && n <= 2) {
+        int flags = 0, ok = 1;
+        for (size_t i = 0; i < n; i++) {
+            int c = s[i] | 32;
+            int bit = c == 'r' ? 1 : c == 'b' ? 2 : c == 'f' ? 4 : c == 'u' ? 8 : 0;
+            if (!bit || (flags & bit)) ok = 0;
+            flags |= bit;
+        }
+        if ((flags & 8) && n > 1) ok = 0;
+        if ((flags & 6) == 6) ok = 0;
+        if (ok) {
+            string(L, flags & 7);
+            return;
+        }
+    }
+    for (unsigned i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        if (strlen(keywords[i]) == n && memcmp(keywords[i], s, n) == 0) {
+            L->tok = T_FALSE + (int)i;
+            return;
+        }
+    }
+    L->val = str_intern(s, n);
+    L->tok = T_NAME;
+}
+
 void lex_next(lexer *L) {
-    if (L->tok == T_ERROR && L->error) return;
+    if (L->tok == T_ERROR) return;
+    L->val = PV_NULL;
     if (L->at_bol && L->depth == 0) {
         begin_line(L);
         if (L->tok == T_ERROR) return;
     }
     L->tline = L->line;
-    L->tstart = L->pos;
-    L->tlen = 0;
     if (L->pending > 0) {
         L->pending--;
         L->tok = T_INDENT;
@@ -154,28 +392,28 @@ void lex_next(lexer *L) {
         return;
     }
     for (;;) {
-        int c = peekc(L, 0);
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
-            L->pos++;
+        int c = L->ch;
+        if (c == ' ' || c == '\t' || c == '\f') {
+            advance(L);
         } else if (c == '#') {
-            while (peekc(L, 0) >= 0 && peekc(L, 0) != '\n') L->pos++;
-        } else if (c == '\\' && (peekc(L, 1) == '\n' || (peekc(L, 1) == '\r' && peekc(L, 2) == '\n'))) {
-            L->pos += peekc(L, 1) == '\r' ? 3 : 2;
-            L->line++;
+            skip_comment(L);
+        } else if (c == '\\' && L->ch1 == '\n') {
+            advance(L);
+            advance(L);
+        } else if (c == '\\' && L->ch1 < 0) {
+            advance(L); /* a continuation at the end of input ends the line */
         } else if (c == '\n' && L->depth > 0) {
-            L->pos++;
-            L->line++;
+            advance(L);
         } else {
             break;
         }
     }
     L->tline = L->line;
-    L->tstart = L->pos;
-    int c = peekc(L, 0);
+    int c = L->ch;
     if (c < 0) {
         /* end of input: close the last line, then the open blocks */
-        if (L->tok != T_NEWLINE && L->tok != T_DEDENT && L->tok != T_INDENT && L->tok != T_EOF &&
-            !(L->tok == 0 && L->pos == 0)) {
+        if (L->had_tokens) {
+            L->had_tokens = 0;
             L->tok = T_NEWLINE;
             return;
         }
@@ -188,92 +426,50 @@ void lex_next(lexer *L) {
         return;
     }
     if (c == '\n') {
-        L->pos++;
-        L->line++;
+        advance(L);
         L->at_bol = 1;
+        L->had_tokens = 0;
         L->tok = T_NEWLINE;
-        L->tlen = 1;
         return;
     }
+    L->had_tokens = 1;
     if (is_ident_start(c)) {
-        /* string prefixes: b, r, br, rb (any case) */
-        size_t k = 0;
-        while (k < 2 && strchr("bBrRuU", peekc(L, k) < 0 ? 0 : peekc(L, k)) && peekc(L, k) > 0) k++;
-        for (size_t p = 1; p <= k; p++) {
-            int q = peekc(L, p);
-            if (q == '"' || q == '\'') {
-                int isbytes = 0;
-                for (size_t i = 0; i < p; i++) isbytes |= (peekc(L, i) | 32) == 'b';
-                L->pos += p;
-                if (!skip_string(L)) {
-                    error(L, "unterminated string");
-                    return;
-                }
-                L->tok = isbytes ? T_BYTES : T_STR;
-                L->tlen = L->pos - L->tstart;
-                return;
-            }
-            if (!strchr("bBrRuU", q)) break;
-        }
-        while (is_ident(peekc(L, 0))) L->pos++;
-        L->tlen = L->pos - L->tstart;
-        L->tok = T_NAME;
-        for (unsigned i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-            if (strlen(keywords[i]) == L->tlen && memcmp(keywords[i], L->src + L->tstart, L->tlen) == 0) {
-                L->tok = T_FALSE + (int)i;
-                break;
-            }
-        }
+        name_or_keyword(L);
         return;
     }
-    if (is_digit(c) || (c == '.' && is_digit(peekc(L, 1)))) {
-        int isfloat = 0;
-        if (c == '0' && strchr("xXoObB", peekc(L, 1) > 0 ? peekc(L, 1) : '!')) {
-            L->pos += 2;
-            while (is_ident(peekc(L, 0))) L->pos++;
-        } else {
-            while (is_digit(peekc(L, 0)) || peekc(L, 0) == '_') L->pos++;
-            if (peekc(L, 0) == '.') {
-                isfloat = 1;
-                L->pos++;
-                while (is_digit(peekc(L, 0))) L->pos++;
-            }
-            if (peekc(L, 0) == 'e' || peekc(L, 0) == 'E') {
-                int s = peekc(L, 1) == '+' || peekc(L, 1) == '-';
-                if (is_digit(peekc(L, 1 + s))) {
-                    isfloat = 1;
-                    L->pos += 1 + s;
-                    while (is_digit(peekc(L, 0))) L->pos++;
-                }
-            }
-            if (is_ident_start(peekc(L, 0))) {
-                error(L, "invalid syntax for number");
-                return;
-            }
-        }
-        L->tok = isfloat ? T_FLOAT : T_INT;
-        L->tlen = L->pos - L->tstart;
+    if (is_digit(c) || (c == '.' && is_digit(L->ch1))) {
+        number(L);
         return;
     }
     if (c == '"' || c == '\'') {
-        if (!skip_string(L)) {
-            error(L, "unterminated string");
+        string(L, 0);
+        return;
+    }
+    if (c == '.' && L->ch1 == '.') {
+        advance(L);
+        advance(L);
+        if (L->ch != '.') {
+            error(L, "invalid syntax");
             return;
         }
-        L->tok = T_STR;
-        L->tlen = L->pos - L->tstart;
+        advance(L);
+        L->tok = T_ELLIPSIS;
         return;
     }
     for (unsigned i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-        size_t n = strlen(ops[i].s);
-        if (L->pos + n <= L->len && memcmp(L->src + L->pos, ops[i].s, n) == 0) {
-            L->pos += n;
-            L->tlen = n;
-            L->tok = ops[i].tok;
-            if (L->tok == T_LPAREN || L->tok == T_LBRACKET || L->tok == T_LBRACE) L->depth++;
-            if ((L->tok == T_RPAREN || L->tok == T_RBRACKET || L->tok == T_RBRACE) && L->depth > 0) L->depth--;
-            return;
+        if (ops[i].s[0] != c || (ops[i].s[1] && ops[i].s[1] != L->ch1)) continue;
+        advance(L);
+        if (ops[i].s[1]) advance(L);
+        int t = ops[i].tok;
+        /* the three-character operators */
+        if (L->ch == '=' && (t == T_DSTAR || t == T_DSLASH || t == T_LSHIFT || t == T_RSHIFT)) {
+            advance(L);
+            t = t == T_DSTAR ? T_IPOW : t == T_DSLASH ? T_IFLOORDIV : t == T_LSHIFT ? T_ILSHIFT : T_IRSHIFT;
         }
+        if (t == T_LPAREN || t == T_LBRACKET || t == T_LBRACE) L->depth++;
+        if ((t == T_RPAREN || t == T_RBRACKET || t == T_RBRACE) && L->depth > 0) L->depth--;
+        L->tok = t;
+        return;
     }
-    error(L, "invalid syntax");
+    error(L, c == '$' || c == '?' || c == '`' || c == '!' ? "invalid syntax" : "invalid character in identifier");
 }

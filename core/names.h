@@ -16,6 +16,7 @@
 
 #define PITH_NAMES(X) PITH_NAMES_BUF(X) PITH_NAMES_MICROBIT(X) PITH_NAMES_LANG(X) PITH_NAMES_NUM(X) \
     PITH_NAMES_STR(X) PITH_NAMES_CONT(X) PITH_NAMES_FS(X) \
+    X(close) \
     X(__main__) X(__name__) X(__enter__) X(__exit__) X(__class__) \
     X(_) X(abs) X(all) X(any) X(append) X(args) X(array) X(bool) X(bytearray) \
     X(bytes) X(chr) X(choice) X(clear) X(collect) X(contiguous) X(copy) X(count) \
@@ -50,7 +51,8 @@
 /* Names that are not identifiers: Y(c_name, "text"). */
 #define PITH_SNAMES(Y) \
     Y(lt_module, "<module>") Y(lt_stdin, "<stdin>") Y(lt_lambda, "<lambda>") \
-    Y(main_py, "main.py") Y(empty, "") Y(lt_listcomp, "<listcomp>")
+    Y(main_py, "main.py") Y(empty, "") Y(lt_listcomp, "<listcomp>") \
+    Y(lt_ns, "<namespace>") Y(lt_genexpr, "<genexpr>") Y(lt_genexpr_arg, ".0") Y(lt_string, "<string>")
 
 /* One array holds them all, so interning can search it without a table of
  * pointers; N(print) is the name "print". */

@@ -61,7 +61,7 @@ pv vstr_to_str(vstr *v, const ptype *type); /* str or bytes; frees the buffer */
 enum { OP_ADD, OP_SUB, OP_MUL, OP_FLOORDIV, OP_TRUEDIV, OP_MOD, OP_POW,
        OP_LSHIFT, OP_RSHIFT, OP_AND, OP_OR, OP_XOR,
        OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE, OP_IN, OP_NOT_IN, OP_IS, OP_IS_NOT,
-       OP_NEG, OP_POS, OP_INVERT, OP_NOT, OP_BOOL, OP_LEN, OP_HASH,
+       OP_NEG, OP_POS, OP_INVERT, OP_NOT, OP_BOOL, OP_LEN, OP_HASH, OP_ABS,
        OP_INPLACE = 64 /* added to a binary op for +=, -=, ... */ };
 
 /* A buffer view: what the buffer protocol hands out. */
@@ -111,7 +111,6 @@ typedef struct pstr {
     const char *data;   /* NUL-terminated (names are printed with %s) */
 } pstr;
 
-typedef struct { const ptype *type; int64_t v; } pint64;
 typedef struct { const ptype *type; float v; } pfloat;
 typedef struct { const ptype *type; size_t len, cap; pv *items; } plist;
 typedef struct { const ptype *type; size_t len; pv items[]; } ptuple;
@@ -141,25 +140,65 @@ typedef struct {
 typedef struct { const ptype *type; pv start, stop, step; } pslice;
 typedef struct { const ptype *type; int32_t start, stop, step; } prange;
 
+/* A compiled function body. Frame slots: positional parameters, keyword-only
+ * parameters, *args, **kwargs, then the other locals; the free variables
+ * (cells received from the enclosing function) are the last nfree slots.
+ * `cells` lists the slots that hold a fresh cell at entry (ncells bytes),
+ * then, for each free variable, the slot of the enclosing frame it is
+ * captured from when the function object is made (nfree bytes). */
 typedef struct pcode {
     const ptype *type;
     const uint8_t *code;       /* bytecode (heap) */
-    const uint8_t *lines;      /* line table: pairs (bytecode delta, line delta) */
+    const uint8_t *lines;      /* line table: pairs (bytecode delta, signed line delta) */
     pv consts;                 /* tuple */
+    pv names;                  /* tuple: the name of each scope entry; parameters first */
+    const uint8_t *cells;      /* see above; NULL when ncells + nfree == 0 */
     const pstr *name, *file;
     uint16_t ncode, nlines;
     uint16_t firstline;
-    uint8_t nargs, ndefaults, nlocals, stack, flags;
+    uint8_t nargs, nkwonly, nlocals, stack, flags, ncells, nfree;
 } pcode;
 #define CODE_VARARGS 1
 #define CODE_VARKW 2
+#define CODE_GENERATOR 4
+#define CODE_NSLOT 8       /* a module or class body: slot 0 is the namespace dict */
+#define CODE_LAMBDA 16
 
 typedef struct {
     const ptype *type;
     pcode *code;
     pv globals;   /* dict */
-    pv defaults;  /* tuple or PV_NULL */
+    pv defaults;  /* tuple of positional defaults, then the keyword-only
+                     defaults dict when the code has keyword-only parameters;
+                     or PV_NULL */
+    pv closure[]; /* code->nfree cells */
 } pfun;
+
+typedef struct { const ptype *type; pv value; } pcell;  /* PV_NULL: empty */
+
+/* A user class: a type object in the heap whose slots dispatch to the
+ * special methods found in `dict` (and in the bases, depth first). */
+typedef struct {
+    ptype t;
+    pv dict;         /* the class namespace */
+    pv bases;        /* tuple of classes */
+    const ptype *native; /* the built-in type instances carry inside (list, dict, ...), or NULL */
+    uint8_t ninst;   /* attribute slots a new instance gets (learned from earlier ones) */
+    uint8_t flags;
+} pclass;
+#define CLASS_EXC 1      /* instances are exceptions (pexc) */
+
+/* An instance of a user class: attribute pairs (name, value) in place.
+ * A pair whose name is ATTR_MORE holds a dict with the attributes that
+ * did not fit; one whose name is ATTR_NATIVE holds the built-in object an
+ * instance of a subclass of list, dict... wraps. */
+typedef struct {
+    const ptype *type;   /* the pclass */
+    uint16_t n, cap;     /* pairs used, pairs allocated */
+    pv attrs[];
+} pinst;
+#define ATTR_MORE ((pv)4)
+#define ATTR_NATIVE ((pv)8)
 
 typedef pv (*pfn)(int n, const pv *args, int nkw, const pv *kw);
 typedef struct {
@@ -169,7 +208,8 @@ typedef struct {
     int8_t min, max;   /* positional argument counts; max -1: any */
 } pbuiltin;            /* 12 bytes: there are 150 of them in flash */
 #define BUILTIN_KW 0x8000
-#define BUILTIN_NAME(b) (&names_table[(b)->name & ~BUILTIN_KW])
+#define BUILTIN_STATIC 0x4000  /* reached through its type, it takes no self (dict.fromkeys) */
+#define BUILTIN_NAME(b) (&names_table[(b)->name & ~(BUILTIN_KW | BUILTIN_STATIC)])
 typedef struct { const ptype *type; pv self, fn; } pbound;
 /* A module: built-in ones keep their members in a flash table; a module
  * from a file (or one whose attributes were set) keeps them in `dict`,
@@ -181,6 +221,7 @@ typedef struct { const pstr *file, *fn; uint32_t line; } ptbentry;
 typedef struct {
     const ptype *type;
     pv args;              /* tuple */
+    pv dict;              /* attributes of user exception instances, or PV_NULL */
     ptbentry *tb;         /* heap array of TB_MAX entries, or NULL */
     uint8_t tb_len;
     uint8_t tb_dropped;   /* entries beyond TB_MAX (middle frames) */
@@ -190,15 +231,16 @@ typedef struct {
 /* ---- the built-in types ---- */
 extern const ptype t_none, t_bool, t_int, t_float, t_str, t_bytes, t_bytearray,
     t_array, t_list, t_tuple, t_dict, t_range, t_slice, t_memoryview, t_function,
-    t_builtin, t_bound, t_module, t_code, t_type, t_iter, t_ellipsis;
+    t_builtin, t_bound, t_module, t_code, t_type, t_iter, t_ellipsis, t_cell, t_gen,
+    t_object, t_property, t_staticmethod, t_classmethod, t_super, t_set, t_frozenset, t_methchk;
 extern const ptype t_BaseException, t_Exception, t_SystemExit, t_KeyboardInterrupt,
     t_StopIteration, t_ArithmeticError, t_ZeroDivisionError, t_OverflowError,
     t_AssertionError, t_AttributeError, t_BufferError, t_ImportError, t_LookupError,
     t_IndexError, t_KeyError, t_MemoryError, t_NameError, t_OSError,
     t_RuntimeError, t_NotImplementedError, t_SyntaxError, t_TypeError,
-    t_ValueError, t_UnicodeError;
+    t_ValueError, t_UnicodeError, t_GeneratorExit;
 
-extern const pobj o_none, o_true, o_false, o_ellipsis;
+extern const pobj o_none, o_true, o_false, o_ellipsis, o_notimplemented;
 #define PV_NONE PV_FROM_PTR(&o_none)
 #define PV_TRUE PV_FROM_PTR(&o_true)
 #define PV_FALSE PV_FROM_PTR(&o_false)
@@ -232,6 +274,8 @@ static inline bool pv_is(pv v, const ptype *t) {
 /* Builtin-function declarations, for flash tables. */
 #define BUILTIN(cname, pyname, mn, mx, kwok) \
     const pbuiltin cname = {&t_builtin, cname##_fn, NAME_##pyname | ((kwok) ? BUILTIN_KW : 0), mn, mx}
+#define STATIC_BUILTIN(cname, pyname, mn, mx) \
+    const pbuiltin cname = {&t_builtin, cname##_fn, NAME_##pyname | BUILTIN_STATIC | BUILTIN_KW, mn, mx}
 #define MEMBER(pyname, v) {&names_table[NAME_##pyname], PV_FROM_PTR(v)}
 #define TABLE(cname, ...) \
     static const pmember cname##_items[] = {__VA_ARGS__}; \
@@ -243,7 +287,9 @@ static inline bool pv_is(pv v, const ptype *t) {
 void gc_init(void *arena, size_t size);
 void *gc_alloc(size_t bytes);            /* raises MemoryError */
 void *gc_alloc_try(size_t bytes);        /* NULL when out of memory (after a collection) */
+bool gc_has_free(size_t bytes);          /* a free run that big exists now */
 void *gc_realloc(void *p, size_t bytes); /* raises MemoryError */
+void *gc_alloc_leaf(size_t bytes);       /* raw bytes (no pointers in them): never scanned */
 void gc_free(void *p);
 void gc_each(const ptype *type, void (*fn)(void *obj, void *ctx), void *ctx); /* live objects of a type */
 void gc_collect(void);
@@ -274,6 +320,10 @@ uint32_t rt_hash(pv v);
 pv rt_call(pv f, int n, const pv *args, int nkw, const pv *kw);
 pv rt_call0(pv f);
 pv rt_call1(pv f, pv a);
+pv rt_call_self(pv f, pv self, int n, const pv *args, int nkw, const pv *kw); /* self first */
+void rt_setattr(pv obj, const pstr *name, pv value);  /* AttributeError when refused */
+void rt_delattr(pv obj, const pstr *name);
+pv rt_format(pv value, pv spec);      /* format(value, spec) */
 pv rt_getattr(pv obj, const pstr *name);      /* raises AttributeError */
 pv rt_getattr_try(pv obj, const pstr *name);  /* PV_NULL when missing */
 pv rt_lookup_method(pv obj, const pstr *name, pv *self); /* for LOAD_METHOD */
@@ -284,6 +334,7 @@ size_t rt_len(pv v);
 void rt_print(pout *o, pv v, bool repr);
 pv rt_repr(pv v);
 pv rt_str(pv v);
+pv rt_format(pv value, pv spec);      /* format(value, spec): spec a str (str_format.c) */
 const char *rt_type_name(pv v);
 bool rt_isinstance_type(const ptype *t, const ptype *of);
 bool rt_get_buffer(pv v, pbuf *b, bool for_write);
@@ -357,7 +408,22 @@ void float_print(pout *o, float f, char fmt, int prec);
 pv int_from_str(const char *s, size_t n, int base, bool *ok);
 void int_print_base(pout *o, pv v, int base, bool upper); /* any int or bool: sign and digits, no prefix */
 pv bound_new(pv self, pv fn);
-pv fun_new(pcode *code, pv globals, pv defaults);
+pv method_check_new(const ptype *owner, pv fn); /* a built-in method taken from its type: checks self */
+pv set_new(const ptype *t);           /* an empty set or frozenset */
+void set_add(pv set, pv item);
+
+/* ---- classes (obj_class.c) ---- */
+bool class_is(const ptype *t);        /* a user class (a pclass) */
+pv class_lookup(const ptype *t, const pstr *name); /* in t and its bases, depth first; PV_NULL */
+pv class_alloc(const ptype *cls);     /* a new instance, before __init__ */
+pv class_init_of(const ptype *cls);   /* __init__ when it is a Python function and no __new__ is, else PV_NULL */
+pv inst_lookup(pv obj, const pstr *name, pv *self); /* attribute of an instance, for rt_lookup_method */
+pv class_attr(const ptype *cls, const pstr *name);  /* attribute of a class object */
+pv super_lookup(pv sup, const pstr *name, pv *self);
+pv class_from_type_call(int n, const pv *args);    /* type(name, bases, dict) */
+bool inst_setattr(pv obj, const pstr *name, pv value, bool del);
+extern const pbuiltin bi_build_class;
+pv fun_new(pcode *code, pv globals, pv defaults); /* closure cells are set by the caller */
 
 /* ---- modules ---- */
 #define MODULE(cname, pyname, table) const pmodule cname = {&t_module, &names_table[NAME_##pyname], &table, PV_NULL}

@@ -26,7 +26,7 @@
  * signed). */
 #include <string.h>
 
-#include "obj.h"
+#include "str.h"
 
 /* ---- typecodes ---- */
 size_t typecode_size(char tc) {
@@ -243,34 +243,13 @@ static pv items_contains(pv container, pv item) {
     return PV_FALSE;
 }
 
-/* ---- hex() for bytearray and memoryview: CPython's sep/bytes_per_sep ---- */
+/* ---- memoryview.hex(): the bytes it reaches, as bytes.hex (str_methods.c) ---- */
 static pv hex_of(const pitems *s, int n, const pv *args) {
-    const char *sep = NULL;
-    int64_t per = 1;
-    if (n >= 2) {
-        pv sv = args[1];
-        if (!pv_is(sv, &t_str) && !pv_is(sv, &t_bytes)) rt_raise_msg(&t_TypeError, "sep must be str or bytes.");
-        if (((pstr *)sv)->len != 1) rt_raise_msg(&t_ValueError, "sep must be length 1.");
-        sep = ((pstr *)sv)->data;
-    }
-    if (n >= 3) per = rt_to_int(args[2]);
-    size_t nb = s->n * typecode_size(s->tc);
     pv tmp = (pv)items_flat(s, NULL, NULL);
     gc_root_push(&tmp);
-    const uint8_t *p = (const uint8_t *)tmp;
-    size_t group = (size_t)(per < 0 ? -per : per);
-    if (group == 0) sep = NULL;
-    vstr v;
-    vstr_init(&v, nb * 2 + (sep && nb ? (nb - 1) / group : 0) + 1);
-    gc_root_push((pv *)&v.buf);
-    static const char digits[] = "0123456789abcdef";
-    for (size_t i = 0; i < nb; i++) {
-        if (sep && i > 0 && (per > 0 ? (nb - i) % group : i % group) == 0) vstr_add(&v, sep, 1);
-        char h[2] = {digits[p[i] >> 4], digits[p[i] & 15]};
-        vstr_add(&v, h, 2);
-    }
-    gc_root_pop(2);
-    return vstr_to_str(&v, &t_str);
+    pv r = hex_encode((const uint8_t *)tmp, s->n * typecode_size(s->tc), n - 1, args + 1, &t_str);
+    gc_root_pop(1);
+    return r;
 }
 
 /* ======================= bytearray and array.array ======================= */
@@ -650,17 +629,6 @@ static pv arr_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
     return v;
 }
 
-static pv arr_decode_fn(int n, const pv *args, int nkw, const pv *kw) {
-    parray *a = AR(args[0]);
-    return str_new(&t_str, (const char *)a->data, a->len);
-}
-
-static pv arr_hex_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pitems s;
-    get_items(args[0], &s);
-    return hex_of(&s, n, args);
-}
-
 static pv arr_tobytes_fn(int n, const pv *args, int nkw, const pv *kw) {
     parray *a = AR(args[0]);
     return str_new(&t_bytes, (const char *)a->data, a->len * typecode_size(a->typecode));
@@ -683,14 +651,12 @@ static pv arr_tolist_fn(int n, const pv *args, int nkw, const pv *kw) {
 static BUILTIN(arr_append, append, 2, 2, false);
 static BUILTIN(arr_extend, extend, 2, 2, false);
 static BUILTIN(arr_pop, pop, 1, 2, false);
-static BUILTIN(arr_decode, decode, 1, 3, false);
-static BUILTIN(arr_hex, hex, 1, 3, false);
 static BUILTIN(arr_tobytes, tobytes, 1, 1, false);
 static BUILTIN(arr_tolist, tolist, 1, 1, false);
 
 TABLE(bytearray_locals,
-      MEMBER(append, &arr_append), MEMBER(decode, &arr_decode), MEMBER(extend, &arr_extend),
-      MEMBER(hex, &arr_hex), MEMBER(pop, &arr_pop));
+      MEMBER(append, &arr_append), MEMBER(extend, &arr_extend), MEMBER(pop, &arr_pop),
+      BYTEARRAY_TEXT_METHODS); /* str_methods.c */
 TABLE(array_locals,
       MEMBER(append, &arr_append), MEMBER(extend, &arr_extend), MEMBER(pop, &arr_pop),
       MEMBER(tobytes, &arr_tobytes), MEMBER(tolist, &arr_tolist));

@@ -365,7 +365,7 @@ static BUILTIN(dict_setdefault, setdefault, 2, 3, false);
 static BUILTIN(dict_update, update, 1, 2, true);
 static BUILTIN(dict_clear, clear, 1, 1, false);
 static BUILTIN(dict_copy, copy, 1, 1, false);
-static BUILTIN(dict_fromkeys, fromkeys, 1, 2, false);
+static STATIC_BUILTIN(dict_fromkeys, fromkeys, 1, 2);
 TABLE(dict_locals, MEMBER(clear, &dict_clear), MEMBER(copy, &dict_copy), MEMBER(fromkeys, &dict_fromkeys),
       MEMBER(get, &dict_getm), MEMBER(items, &dict_items), MEMBER(keys, &dict_keys), MEMBER(pop, &dict_pop),
       MEMBER(popitem, &dict_popitem), MEMBER(setdefault, &dict_setdefault), MEMBER(update, &dict_update),

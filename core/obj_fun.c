@@ -1,9 +1,9 @@
-/* obj_fun.c — callables and namespaces: functions, built-ins, bound
- * methods, code, modules and the type of types. */
+/* obj_fun.c — callables and namespaces: functions (with their closure
+ * cells), built-ins, bound methods, code, modules and the type of types. */
 #include "obj.h"
 
 pv fun_new(pcode *code, pv globals, pv defaults) {
-    pfun *f = gc_alloc(sizeof(pfun));
+    pfun *f = gc_alloc(sizeof(pfun) + code->nfree * sizeof(pv));
     f->type = &t_function;
     f->code = code;
     f->globals = globals;
@@ -19,11 +19,14 @@ static void fun_print(pout *o, pv self, bool repr) {
 
 static pv fun_attr(pv self, const pstr *name) {
     if (name == &N(__name__)) return (pv)((pfun *)self)->code->name;
+    if (name == &N(__globals__)) return ((pfun *)self)->globals;
     return PV_NULL;
 }
 
 const ptype t_function = {TYPE_HEAD(function), .print = fun_print, .attr = fun_attr};
 const ptype t_code = {TYPE_HEAD(code)};
+
+const ptype t_cell = {TYPE_HEAD(cell)};
 
 static void builtin_print(pout *o, pv self, bool repr) {
     out_str(o, "<function ");
@@ -50,7 +53,29 @@ static void bound_print(pout *o, pv self, bool repr) {
     out_str(o, "<bound_method>");
 }
 
-const ptype t_bound = {TYPE_HEAD(bound_method), .print = bound_print};
+static pv bound_attr(pv self, const pstr *name) {
+    pbound *b = (pbound *)self;
+    if (name == &N(__self__)) return b->self;
+    if (name == &N(__func__)) return b->fn;
+    if (name == &N(__name__)) return rt_getattr_try(b->fn, name);
+    return PV_NULL;
+}
+
+const ptype t_bound = {TYPE_HEAD(bound_method), .print = bound_print, .attr = bound_attr};
+
+/* list.append taken from the type: like the built-in, but calling it
+ * checks its first argument's type (issue: a wrong self must not crash). */
+pv method_check_new(const ptype *owner, pv fn) {
+    pbound *b = (pbound *)bound_new((pv)owner, fn);
+    b->type = &t_methchk;
+    return (pv)b;
+}
+
+static void methchk_print(pout *o, pv self, bool repr) { rt_print(o, ((pbound *)self)->fn, repr); }
+
+static pv methchk_attr(pv self, const pstr *name) { return rt_getattr_try(((pbound *)self)->fn, name); }
+
+const ptype t_methchk = {TYPE_HEAD(function), .print = methchk_print, .attr = methchk_attr};
 
 static void module_print(pout *o, pv self, bool repr) {
     out_str(o, "<module '");
@@ -72,7 +97,8 @@ static void type_print(pout *o, pv self, bool repr) {
 }
 
 static pv type_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args(n, 1, 1);
+    if (n == 3) return class_from_type_call(n, args);
+    if (n != 1) rt_raise_msg(&t_TypeError, "type() takes 1 or 3 arguments");
     return (pv)pv_type(args[0]);
 }
 

@@ -1,12 +1,15 @@
-/* obj_int.c — None, bool, int and float: arithmetic, parsing and printing.
+/* obj_int.c — None, bool and int, the operator dispatch every number
+ * shares, text to int and back, and the numeric built-ins (abs, divmod,
+ * pow, round, hex, oct, bin).
  *
- * Ints are small (tagged) or boxed 64-bit; results that do not fit 64 bits
- * raise OverflowError. Floats are IEEE single precision on every board, as
- * in MicroPython for the micro:bit, and are printed by our own routine (7
- * significant digits, like MicroPython) so every board prints the same. */
+ * Ints are small (tagged, 31 bits) or big (obj_bigint.c); operations on two
+ * small ints take the fast paths here with 64-bit C arithmetic, anything
+ * larger goes to obj_bigint.c, anything with a float to obj_float.c. bool
+ * computes as the ints 0 and 1, but as on v1 it is not a subclass of int. */
 #include <string.h>
 
-#include "obj.h"
+#include "float_math.h"
+#include "num.h"
 
 /* ---- None and bool ---- */
 static void none_print(pout *o, pv self, bool repr) { out_str(o, "None"); }
@@ -27,633 +30,103 @@ static pv bool_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw
     rt_check_args(n, 0, 1);
     return PV_BOOL(n && rt_truthy(args[0]));
 }
-static pv num_unary(int op, pv self);
-static pv num_binary(int op, pv a, pv b);
-const ptype t_bool = {TYPE_HEAD(bool), .base = &t_int, .make = bool_make, .print = bool_print,
+const ptype t_bool = {TYPE_HEAD(bool), .make = bool_make, .print = bool_print,
                       .unary = num_unary, .binary = num_binary};
 const pobj o_true = {&t_bool}, o_false = {&t_bool};
 
-/* ---- floats: exact decimal digits, with integers only ----
- *
- * A float is m * 2**e with a 24-bit m. Its decimal expansion is exact and
- * short enough (at most 112 digits) to compute with a small multi-word
- * integer, so printing rounds the true value, the same on every board,
- * without soft-float doubles (8 KB of flash on the device). */
-#define BIG_WORDS 12
-#define MAX_DIGITS 120
-
-static void big_mul(uint32_t *w, int *n, uint32_t k) {
-    uint64_t carry = 0;
-    for (int i = 0; i < *n; i++) {
-        uint64_t t = (uint64_t)w[i] * k + carry;
-        w[i] = (uint32_t)t;
-        carry = t >> 32;
-    }
-    if (carry) w[(*n)++] = (uint32_t)carry;
-}
-
-static uint32_t big_div(uint32_t *w, int *n, uint32_t k) {
-    uint64_t rem = 0;
-    for (int i = *n - 1; i >= 0; i--) {
-        uint64_t t = (rem << 32) | w[i];
-        w[i] = (uint32_t)(t / k);
-        rem = t % k;
-    }
-    while (*n > 0 && w[*n - 1] == 0) (*n)--;
-    return (uint32_t)rem;
-}
-
-/* All digits of f > 0, most significant first; returns their count and
- * sets *e10, the power of ten of the first digit. */
-static int exact_digits(float f, char *d, int *e10) {
-    uint32_t bits;
-    memcpy(&bits, &f, 4);
-    int be = (int)(bits >> 23) & 0xFF;
-    uint32_t m = bits & 0x7FFFFF;
-    if (be) m |= 0x800000;
-    else be = 1;
-    int e2 = be - 150;
-    while (!(m & 1)) {
-        m >>= 1;
-        e2++;
-    }
-    uint32_t w[BIG_WORDS] = {m};
-    int n = 1, scale = 0;
-    for (; e2 > 0; e2 -= e2 > 31 ? 31 : e2) big_mul(w, &n, 1u << (e2 > 31 ? 31 : e2));
-    /* m * 2**-k = m * 5**k / 10**k */
-    for (scale = e2; e2 < 0; e2 += e2 < -13 ? 13 : -e2) {
-        uint32_t p = 1;
-        for (int i = 0; i < (e2 < -13 ? 13 : -e2); i++) p *= 5;
-        big_mul(w, &n, p);
-    }
-    char rev[MAX_DIGITS];
-    int nd = 0;
-    while (n > 0) {
-        uint32_t r = big_div(w, &n, 1000000000u);
-        for (int i = 0; i < 9; i++, r /= 10) rev[nd++] = (char)('0' + r % 10);
-    }
-    while (nd > 1 && rev[nd - 1] == '0') nd--;
-    for (int i = 0; i < nd; i++) d[i] = rev[nd - 1 - i];
-    *e10 = nd - 1 + scale;
-    return nd;
-}
-
-/* Round the digits to keep k of them (half to even); k may be 0 or less,
- * for fixed notation. Returns the count kept (at least 1) and adjusts *e10. */
-static int round_digits(char *d, int nd, int k, int *e10) {
-    if (k >= nd) return nd;
-    if (k < 0) {
-        d[0] = '0';
-        return 1;
-    }
-    bool up = d[k] > '5';
-    if (d[k] == '5') {
-        up = k > 0 && ((d[k - 1] - '0') & 1);
-        for (int i = k + 1; i < nd; i++) up |= d[i] != '0';
-    }
-    if (k == 0) {
-        d[0] = up ? '1' : '0';
-        if (up) (*e10)++;
-        return 1;
-    }
-    if (up) {
-        int i = k - 1;
-        while (i >= 0 && d[i] == '9') d[i--] = '0';
-        if (i < 0) {
-            d[0] = '1';
-            (*e10)++;
-        } else {
-            d[i]++;
-        }
-    }
-    return k;
-}
-
-static void out_digits(pout *o, const char *d, int n, int start, int count) {
-    for (int i = start; i < start + count; i++) out_char(o, i >= 0 && i < n ? d[i] : '0');
-}
-
-static void out_exponent(pout *o, int e) {
-    out_char(o, 'e');
-    out_char(o, e < 0 ? '-' : '+');
-    if (e < 0) e = -e;
-    if (e < 10) out_char(o, '0');
-    out_int(o, e);
-}
-
-/* fmt: 'g' (repr when prec < 0: 7 significant digits, like MicroPython's
- * single-precision floats), 'e', 'f' */
-void float_print(pout *o, float f, char fmt, int prec) {
-    bool repr = prec < 0;
-    if (f != f) {
-        out_str(o, "nan");
-        return;
-    }
-    if (f < 0 || (f == 0 && 1 / f < 0)) {
-        out_char(o, '-');
-        f = -f;
-    }
-    if (f > 3.4028235e38f) {
-        out_str(o, "inf");
-        return;
-    }
-    if (repr) prec = 7;
-    char d[MAX_DIGITS];
-    int e = 0, n = 1;
-    d[0] = '0';
-    if (f != 0) n = exact_digits(f, d, &e);
-    if (fmt == 'f') {
-        int zero_e = e;
-        n = round_digits(d, n, e + 1 + prec, &e);
-        if (n == 1 && d[0] == '0') e = zero_e < -prec ? -prec - 1 : zero_e;
-        if (d[0] == '0' && n == 1) {
-            e = 0;
-        }
-        if (e < 0) out_char(o, '0');
-        else out_digits(o, d, n, 0, e + 1);
-        if (prec > 0) {
-            out_char(o, '.');
-            out_digits(o, d, n, e + 1, prec);
-        }
-        return;
-    }
-    if (fmt == 'e') {
-        n = round_digits(d, n, prec + 1, &e);
-        out_char(o, d[0]);
-        if (prec > 0) {
-            out_char(o, '.');
-            out_digits(o, d, n, 1, prec);
-        }
-        out_exponent(o, f == 0 ? 0 : e);
-        return;
-    }
-    /* %g: prec significant digits, trailing zeros dropped */
-    if (prec == 0) prec = 1;
-    n = round_digits(d, n, prec, &e);
-    while (n > 1 && d[n - 1] == '0') n--;
-    if (f == 0) e = 0;
-    if (e >= -4 && e < prec) {
-        if (e < 0) {
-            out_str(o, "0.");
-            for (int i = 0; i < -e - 1; i++) out_char(o, '0');
-            out_n(o, d, (size_t)n);
-        } else {
-            out_digits(o, d, n, 0, e + 1);
-            if (n > e + 1) {
-                out_char(o, '.');
-                out_n(o, d + e + 1, (size_t)(n - e - 1));
-            } else if (repr) {
-                out_str(o, ".0");
-            }
-        }
-        return;
-    }
-    out_char(o, d[0]);
-    if (n > 1) {
-        out_char(o, '.');
-        out_n(o, d + 1, (size_t)n - 1);
-    }
-    out_exponent(o, e);
-}
-
-/* mant * 2**e2 (mant with its top bit set) rounded to the nearest float;
- * `sticky` says bits below mant were lost (they break ties upward). */
-static float float_from_parts(uint64_t mant, int e2, bool sticky, bool neg) {
-    int E = e2 + 63; /* value = 1.xxx * 2**E */
-    if (E > 127) return neg ? -3.4028235e38f * 2 : 3.4028235e38f * 2;
-    int shift = 40; /* keep 24 bits */
-    if (E < -126) shift += -126 - E;
-    uint32_t m24, bits;
-    if (shift >= 64) {
-        /* below half the smallest subnormal, or (shift 64) maybe above it */
-        m24 = shift == 64 && (mant > ((uint64_t)1 << 63) || (mant == ((uint64_t)1 << 63) && sticky));
-    } else {
-        m24 = (uint32_t)(mant >> shift);
-        uint64_t rest = mant & (((uint64_t)1 << shift) - 1), half = (uint64_t)1 << (shift - 1);
-        if (rest > half || (rest == half && (sticky || (m24 & 1)))) m24++;
-    }
-    if (E < -126) {
-        bits = m24; /* subnormal; a carry into bit 23 makes it normal, as it should */
-    } else {
-        if (m24 >> 24) {
-            m24 >>= 1;
-            E++;
-            if (E > 127) return neg ? -3.4028235e38f * 2 : 3.4028235e38f * 2;
-        }
-        bits = ((uint32_t)(E + 127) << 23) | (m24 & 0x7FFFFF);
-    }
-    if (neg) bits |= 0x80000000u;
-    float f;
-    memcpy(&f, &bits, 4);
-    return f;
-}
-
-int64_t float_trunc(float f) {
-    uint32_t bits;
-    memcpy(&bits, &f, 4);
-    int e = (int)((bits >> 23) & 0xFF) - 150;
-    uint64_t m = (bits & 0x7FFFFF) | 0x800000;
-    if (((bits >> 23) & 0xFF) == 0) return 0;
-    if (e >= 40) return bits >> 31 ? INT64_MIN : INT64_MAX;
-    int64_t v = (int64_t)(e >= 0 ? m << e : e > -24 ? m >> -e : 0);
-    return bits >> 31 ? -v : v;
-}
-
-float float_from_int(int64_t v) {
-    if (v == 0) return 0;
-    bool neg = v < 0;
-    uint64_t m = neg ? 0 - (uint64_t)v : (uint64_t)v;
-    int e2 = 0;
-    while (!(m >> 63)) {
-        m <<= 1;
-        e2--;
-    }
-    return float_from_parts(m, e2, false, neg);
-}
-
-float float_from_f64(const uint8_t p[8]) {
-    uint64_t b;
-    memcpy(&b, p, 8);
-    bool neg = b >> 63;
-    int E = (int)((b >> 52) & 0x7FF);
-    uint64_t m = b & (((uint64_t)1 << 52) - 1);
-    if (E == 0x7FF) {
-        uint32_t bits = (neg ? 0x80000000u : 0) | 0x7F800000u | (m ? 0x400000u : 0);
-        float f;
-        memcpy(&f, &bits, 4);
-        return f;
-    }
-    if (E == 0) return neg ? -0.0f : 0.0f; /* double subnormals are far below float's range */
-    return float_from_parts(((uint64_t)1 << 63) | (m << 11), E - 1023 - 63, false, neg);
-}
-
-void float_to_f64(float f, uint8_t p[8]) {
-    uint32_t bits;
-    memcpy(&bits, &f, 4);
-    uint64_t sign = (uint64_t)(bits >> 31) << 63, m = bits & 0x7FFFFF, b;
-    int E = (int)((bits >> 23) & 0xFF);
-    if (E == 0xFF) {
-        b = sign | ((uint64_t)0x7FF << 52) | (m << 29);
-    } else if (E == 0 && m == 0) {
-        b = sign;
-    } else {
-        if (E == 0) { /* a float subnormal is a normal double */
-            E = 1;
-            while (!(m & 0x800000)) {
-                m <<= 1;
-                E--;
-            }
-            m &= 0x7FFFFF;
-        }
-        b = sign | ((uint64_t)(E - 127 + 1023) << 52) | (m << 29);
-    }
-    memcpy(p, &b, 8);
-}
-
-/* m * 10**e10 as a float, through a 64-bit binary mantissa */
-static float scale10(uint64_t m, int e10, bool sticky, bool neg) {
-    if (m == 0) return neg ? -0.0f : 0.0f;
-    if (e10 > 60) return neg ? -3.4028235e38f * 2 : 3.4028235e38f * 2;
-    if (e10 < -80) return neg ? -0.0f : 0.0f;
-    int e2 = 0;
-    while (!(m >> 63)) {
-        m <<= 1;
-        e2--;
-    }
-    for (; e10 > 0; e10--) {
-        /* times 5, then renormalise: times 10 is times 5 times 2 */
-        uint64_t lo = (m & 0xFFFFFFFFu) * 5, hi = (m >> 32) * 5 + (lo >> 32);
-        int s = hi >> 34 ? 3 : hi >> 33 ? 2 : 1;
-        sticky |= (lo & ((1u << s) - 1)) != 0;
-        m = (hi << (32 - s)) | ((lo & 0xFFFFFFFFu) >> s);
-        e2 += 1 + s;
-    }
-    for (; e10 < 0; e10++) {
-        sticky |= m % 5 != 0;
-        m /= 5;
-        e2--;
-        while (!(m >> 63)) {
-            m <<= 1;
-            e2--;
-        }
-    }
-    return float_from_parts(m, e2, sticky, neg);
-}
-
-pv float_from_str(const char *s, size_t n, bool *ok) {
-    size_t i = 0;
-    *ok = false;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r')) n--;
-    bool neg = false;
-    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
-    if (n - i >= 3 && (s[i] | 32) == 'i' && (s[i + 1] | 32) == 'n' && (s[i + 2] | 32) == 'f') {
-        *ok = n - i == 3 || (n - i == 8);
-        return rt_float(neg ? -3.4028235e38f * 2 : 3.4028235e38f * 2);
-    }
-    if (n - i == 3 && (s[i] | 32) == 'n' && (s[i + 1] | 32) == 'a' && (s[i + 2] | 32) == 'n') {
-        *ok = true;
-        uint32_t nan_bits = 0x7FC00000u;
-        float f;
-        memcpy(&f, &nan_bits, 4);
-        return rt_float(f);
-    }
-    uint64_t m = 0;
-    int exp = 0, digits = 0;
-    bool any = false, sticky = false, point = false;
-    for (; i < n; i++) {
-        char c = s[i];
-        if (c == '_') continue;
-        if (c == '.' && !point) {
-            point = true;
-            continue;
-        }
-        if (c < '0' || c > '9') break;
-        any = true;
-        if (digits < 19) {
-            m = m * 10 + (uint64_t)(c - '0');
-            if (m) digits++;
-            if (point) exp--;
-        } else {
-            sticky |= c != '0';
-            if (!point) exp++;
-        }
-    }
-    if (!any) return PV_NULL;
-    if (i < n && (s[i] | 32) == 'e') {
-        i++;
-        bool eneg = false;
-        if (i < n && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
-        int ev = 0;
-        bool edig = false;
-        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
-            edig = true;
-            if (ev < 1000) ev = ev * 10 + (s[i] - '0');
-        }
-        if (!edig) return PV_NULL;
-        exp += eneg ? -ev : ev;
-    }
-    if (i != n) return PV_NULL;
-    *ok = true;
-    return rt_float(scale10(m, exp, sticky, neg));
-}
-
-pv int_from_str(const char *s, size_t n, int base, bool *ok) {
-    size_t i = 0;
-    *ok = false;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r')) n--;
-    bool neg = false;
-    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
-    if (n - i >= 2 && s[i] == '0') {
-        char p = (char)(s[i + 1] | 32);
-        int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
-        if (pb && (base == 0 || base == pb)) {
-            base = pb;
-            i += 2;
-        }
-    }
-    if (base == 0) {
-        base = 10;
-        /* "0123" is not a valid literal, but "0" and "00" are */
-        if (n - i > 1 && s[i] == '0') {
-            for (size_t k = i; k < n; k++)
-                if (s[k] != '0' && s[k] != '_') return PV_NULL;
-        }
-    }
-    uint64_t v = 0;
-    bool any = false;
-    for (; i < n; i++) {
-        int c = (unsigned char)s[i], d;
-        if (c == '_') continue;
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if ((c | 32) >= 'a' && (c | 32) <= 'z') d = (c | 32) - 'a' + 10;
-        else return PV_NULL;
-        if (d >= base) return PV_NULL;
-        if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) {
-            *ok = true;
-            rt_raise_msg(&t_OverflowError, "long int not supported in this build");
-        }
-        v = v * (uint64_t)base + (uint64_t)d;
-        any = true;
-    }
-    if (!any) return PV_NULL;
-    if (v > (uint64_t)INT64_MAX + neg) rt_raise_msg(&t_OverflowError, "long int not supported in this build");
-    *ok = true;
-    return rt_int(neg ? (int64_t)(0 - v) : (int64_t)v);
-}
-
-/* ---- int and float objects ---- */
-pv rt_float(float f) {
-    pfloat *o = gc_alloc(sizeof(pfloat));
-    o->type = &t_float;
-    o->v = f;
-    return (pv)o;
-}
-
+/* ---- operators on any two numbers ---- */
 static bool is_float(pv v) { return pv_is(v, &t_float); }
-static bool is_intlike(pv v) { return PV_IS_INT(v) || pv_is(v, &t_int) || pv_is(v, &t_bool); }
+static bool is_zero(pv v) { return v == PV_FROM_INT(0) || v == PV_FALSE; } /* a big int is never 0 */
 
-float rt_to_float(pv v) {
-    if (is_float(v)) return ((pfloat *)v)->v;
-    if (is_intlike(v)) return float_from_int(rt_to_int(v));
-    rt_raise_fmt(&t_TypeError, "can't convert %s to float", rt_type_name(v));
+/* x ** y for small ints, y >= 0; PV_NULL when it leaves 63 bits */
+static pv small_pow(int64_t x, int64_t y) {
+    int64_t acc = 1;
+    for (; y; y >>= 1) {
+        if ((y & 1) && __builtin_mul_overflow(acc, x, &acc)) return PV_NULL;
+        if (y > 1 && __builtin_mul_overflow(x, x, &x)) return PV_NULL;
+    }
+    return rt_int(acc);
 }
 
-static _Noreturn void overflow(void) { rt_raise_msg(&t_OverflowError, "small int overflow"); }
-static _Noreturn void zero_div(void) { rt_raise_msg(&t_ZeroDivisionError, "divide by zero"); }
-
-static float fmodf_py(float x, float y) {
-    float q = x / y;
-    /* floor without libm */
-    float fl = float_from_int(float_trunc(q));
-    if (fl > q) fl -= 1;
-    float r = x - fl * y;
-    if (r != 0 && ((r < 0) != (y < 0))) r += y;
-    return r;
-}
-
-static float floorf_py(float q) {
-    if (q > 9.2e18f || q < -9.2e18f) return q;
-    float fl = float_from_int(float_trunc(q));
-    return fl > q ? fl - 1 : fl;
-}
-
-/* exp and log in single precision, for non-integral powers: our own code,
- * so every board computes the same bits */
-static const float LN2_HI = 0.693145751953125f, LN2_LO = 1.42860676e-06f;
-
-static float exp_f(float x) {
-    if (x > 88.8f) return 3.4028235e38f * 2;
-    if (x < -104) return 0;
-    int k = (int)(x * 1.44269504f + (x < 0 ? -0.5f : 0.5f));
-    float r = (x - (float)k * LN2_HI) - (float)k * LN2_LO;
-    float sum = 1, term = 1;
-    for (int i = 1; i < 9; i++) {
-        term *= r / (float)i;
-        sum += term;
-    }
-    for (; k > 0; k--) sum *= 2;
-    for (; k < 0; k++) sum *= 0.5f;
-    return sum;
-}
-
-static float log_f(float x) {
-    int k = 0;
-    while (x > 1.5f) {
-        x *= 0.5f;
-        k++;
-    }
-    while (x < 0.75f) {
-        x *= 2;
-        k--;
-    }
-    /* log(x) = 2 atanh((x-1)/(x+1)) */
-    float y = (x - 1) / (x + 1), y2 = y * y, term = y, sum = 0;
-    for (int i = 1; i < 14; i += 2) {
-        sum += term / (float)i;
-        term *= y2;
-    }
-    return 2 * sum + (float)k * LN2_LO + (float)k * LN2_HI;
-}
-
-static pv float_pow(float x, float y) {
-    if (y == (float)(int32_t)y && y > -1e9f && y < 1e9f) {
-        int32_t n = (int32_t)y;
-        float r = 1, b = x;
-        uint32_t u = n < 0 ? (uint32_t)(-(int64_t)n) : (uint32_t)n;
-        while (u) {
-            if (u & 1) r *= b;
-            b *= b;
-            u >>= 1;
-        }
-        if (n < 0) {
-            if (r == 0) zero_div();
-            r = 1 / r;
-        }
-        return rt_float(r);
-    }
-    if (x < 0) rt_raise_msg(&t_ValueError, "math domain error");
-    if (x == 0) return rt_float(0);
-    return rt_float(exp_f(y * log_f(x)));
-}
-
-static pv float_binary(int op, float x, float y) {
-    switch (op & ~OP_INPLACE) {
-    case OP_ADD: return rt_float(x + y);
-    case OP_SUB: return rt_float(x - y);
-    case OP_MUL: return rt_float(x * y);
-    case OP_TRUEDIV:
-        if (y == 0) zero_div();
-        return rt_float(x / y);
-    case OP_FLOORDIV:
-        if (y == 0) zero_div();
-        return rt_float(floorf_py(x / y));
-    case OP_MOD:
-        if (y == 0) zero_div();
-        return rt_float(fmodf_py(x, y));
-    case OP_POW: return float_pow(x, y);
-    COMPARE_CASES(x, y)
-    default: return PV_NULL;
-    }
-}
-
-static pv int_binary(int op, int64_t x, int64_t y) {
-    int64_t r;
-    switch (op & ~OP_INPLACE) {
-    case OP_ADD:
-        if (__builtin_add_overflow(x, y, &r)) overflow();
-        return rt_int(r);
-    case OP_SUB:
-        if (__builtin_sub_overflow(x, y, &r)) overflow();
-        return rt_int(r);
-    case OP_MUL:
-        if (__builtin_mul_overflow(x, y, &r)) overflow();
-        return rt_int(r);
-    case OP_FLOORDIV:
-    case OP_MOD: {
-        if (y == 0) zero_div();
-        if (x == INT64_MIN && y == -1) overflow();
-        int64_t q = x / y, m = x % y;
-        if (m != 0 && ((m < 0) != (y < 0))) {
-            q--;
-            m += y;
-        }
-        return rt_int((op & ~OP_INPLACE) == OP_MOD ? m : q);
-    }
-    case OP_TRUEDIV:
-        if (y == 0) zero_div();
-        return rt_float(float_from_int(x) / float_from_int(y));
-    case OP_POW: {
-        if (y < 0) return float_pow(float_from_int(x), float_from_int(y));
-        int64_t acc = 1, b = x;
-        while (y) {
-            if (y & 1)
-                if (__builtin_mul_overflow(acc, b, &acc)) overflow();
-            y >>= 1;
-            if (y && __builtin_mul_overflow(b, b, &b)) overflow();
-        }
-        return rt_int(acc);
-    }
-    case OP_LSHIFT:
-        if (y < 0) rt_raise_msg(&t_ValueError, "negative shift count");
-        if (x == 0) return PV_FROM_INT(0);
-        if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) overflow();
-        return rt_int((int64_t)((uint64_t)x << y));
-    case OP_RSHIFT:
-        if (y < 0) rt_raise_msg(&t_ValueError, "negative shift count");
-        return rt_int(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
-    case OP_AND: return rt_int(x & y);
-    case OP_OR: return rt_int(x | y);
-    case OP_XOR: return rt_int(x ^ y);
-    COMPARE_CASES(x, y)
-    default: return PV_NULL;
-    }
-}
-
-static pv num_binary(int op, pv a, pv b) {
+pv num_binary(int op, pv a, pv b) {
+    int o = op & ~OP_INPLACE;
     bool fa = is_float(a), fb = is_float(b);
-    if ((!fa && !is_intlike(a)) || (!fb && !is_intlike(b))) return PV_NULL;
-    if (fa || fb) return float_binary(op, rt_to_float(a), rt_to_float(b));
-    return int_binary(op, rt_to_int(a), rt_to_int(b));
-}
-
-static pv num_unary(int op, pv self) {
-    if (is_float(self)) {
-        float f = ((pfloat *)self)->v;
-        switch (op) {
-        case OP_NEG: return rt_float(-f);
-        case OP_POS: return self;
-        case OP_BOOL: return PV_BOOL(f != 0);
-        case OP_HASH:
-            if (f == float_from_int(float_trunc(f))) return rt_int(float_trunc(f));
-            {
-                uint32_t bits;
-                memcpy(&bits, &f, 4);
-                return PV_FROM_INT(bits >> 2);
+    if ((!fa && !num_is_int(a)) || (!fb && !num_is_int(b))) return PV_NULL;
+    if (fa || fb) {
+        if (o >= OP_LT && o <= OP_NE && fa != fb)
+            return fa ? float_int_compare(o, b, ((pfloat *)a)->v, false) : float_int_compare(o, a, ((pfloat *)b)->v, true);
+        return float_binary(o, num_to_float(a), num_to_float(b));
+    }
+    if (o == OP_TRUEDIV) {
+        if (is_zero(b)) num_zero_div();
+        if (pv_is(a, &t_int) || pv_is(b, &t_int)) return rt_float(big_truediv(a, b));
+        return rt_float(num_to_float(a) / num_to_float(b)); /* as v1 */
+    }
+    if (!pv_is(a, &t_int) && !pv_is(b, &t_int)) {
+        /* both small (or bool): 64-bit C arithmetic cannot overflow on 31-bit values */
+        int64_t x = PV_IS_INT(a) ? PV_INT(a) : a == PV_TRUE, y = PV_IS_INT(b) ? PV_INT(b) : b == PV_TRUE;
+        switch (o) {
+        case OP_ADD: return rt_int(x + y);
+        case OP_SUB: return rt_int(x - y);
+        case OP_MUL: return rt_int(x * y);
+        case OP_FLOORDIV:
+        case OP_MOD: {
+            if (y == 0) num_zero_div();
+            int32_t q = (int32_t)x / (int32_t)y, m = (int32_t)x % (int32_t)y; /* 31-bit values: no 64-bit division */
+            if (m != 0 && ((m < 0) != (y < 0))) {
+                q--;
+                m += y;
             }
+            return rt_int(o == OP_MOD ? m : q);
+        }
+        case OP_POW: {
+            if (y < 0) return float_binary(OP_POW, (float)x, (float)y);
+            pv r = small_pow(x, y);
+            if (r) return r;
+            break;
+        }
+        case OP_LSHIFT:
+            if (y < 0) rt_raise_msg(&t_ValueError, "negative shift count");
+            if (y < 32) return rt_int(x * ((int64_t)1 << y));
+            break;
+        case OP_RSHIFT:
+            if (y < 0) rt_raise_msg(&t_ValueError, "negative shift count");
+            return PV_FROM_INT(y > 31 ? (x < 0 ? -1 : 0) : x >> y);
+        case OP_AND: return PV_FROM_INT(x & y);
+        case OP_OR: return PV_FROM_INT(x | y);
+        case OP_XOR: return PV_FROM_INT(x ^ y);
+        COMPARE_CASES(x, y)
         default: return PV_NULL;
         }
     }
-    int64_t v = rt_to_int(self);
+    return big_binary(o, a, b);
+}
+
+pv num_unary(int op, pv self) {
+    if (is_float(self)) return float_unary(op, self);
+    if (pv_is(self, &t_int)) return big_unary(op, self);
+    intptr_t v = PV_IS_INT(self) ? PV_INT(self) : self == PV_TRUE;
     switch (op) {
-    case OP_NEG:
-        if (v == INT64_MIN) overflow();
-        return rt_int(-v);
-    case OP_POS: return rt_int(v);
-    case OP_INVERT: return rt_int(~v);
+    case OP_NEG: return rt_int(-(int64_t)v);
+    case OP_POS: return PV_FROM_INT(v);
+    case OP_INVERT: return PV_FROM_INT(~v);
     case OP_BOOL: return PV_BOOL(v != 0);
-    case OP_HASH: return rt_int(v);
+    case OP_HASH: return PV_FROM_INT(v);
     default: return PV_NULL;
     }
 }
 
-static void int_print(pout *o, pv self, bool repr) { out_int(o, rt_to_int(self)); }
+/* ---- text ---- */
+static void int_print(pout *o, pv self, bool repr) { int_print_base(o, self, 10, false); }
 
 void int_print_base(pout *o, pv v, int base, bool upper) {
-    int64_t i = rt_to_int(v);
-    uint64_t u = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
-    char buf[66];
+    if (pv_is(v, &t_int)) {
+        big_print(o, v, base, upper);
+        return;
+    }
+    intptr_t i = PV_IS_INT(v) ? PV_INT(v) : v == PV_TRUE;
+    uintptr_t u = i < 0 ? 0 - (uintptr_t)i : (uintptr_t)i;
+    char buf[34];
     int k = sizeof buf;
     do {
         int d = (int)(u % (unsigned)base);
@@ -663,30 +136,90 @@ void int_print_base(pout *o, pv v, int base, bool upper) {
     if (i < 0) buf[--k] = '-';
     out_n(o, buf + k, sizeof buf - (size_t)k);
 }
-static void float_obj_print(pout *o, pv self, bool repr) { float_print(o, ((pfloat *)self)->v, 'g', -1); }
 
-static pv str_to_number(pv s, int base, bool want_float) {
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+static int digit_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    c = (char)(c | 32);
+    return c >= 'a' && c <= 'z' ? c - 'a' + 10 : 99;
+}
+
+/* Text to an int of any size, as v1 reads it: spaces around, a sign, a
+ * 0x/0o/0b prefix when the base allows it (base 0: any, and no prefix
+ * means decimal), and single underscores between digits as in Python
+ * source. *base becomes the base used, for the error message. */
+static pv parse_int(const char *s, size_t n, int *base) {
+    const char *end = s + n;
+    while (s < end && is_space(*s)) s++;
+    while (end > s && is_space(end[-1])) end--;
+    bool neg = false;
+    if (s < end && (*s == '+' || *s == '-')) neg = *s++ == '-';
+    bool after_prefix = false;
+    if (end - s >= 2 && s[0] == '0') {
+        char p = (char)(s[1] | 32);
+        int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+        if (pb && (*base == 0 || *base == pb)) {
+            *base = pb;
+            s += 2;
+            after_prefix = true;
+        }
+    }
+    if (*base == 0) *base = 10;
+    size_t ndigits = 0;
+    uint64_t v = 0;
+    for (const char *p = s; p < end; p++) {
+        if (*p == '_') {
+            if (!(ndigits || after_prefix) || p + 1 == end || p[1] == '_') return PV_NULL;
+            continue;
+        }
+        int d = digit_value(*p);
+        if (d >= *base) return PV_NULL;
+        ndigits++;
+        if (v >> 56 == 0) v = v * (uint64_t)*base + (uint64_t)d;
+    }
+    if (!ndigits) return PV_NULL;
+    if (v >> 56 == 0) return rt_int(neg ? -(int64_t)v : (int64_t)v);
+    return big_from_digits(s, (size_t)(end - s), ndigits, *base, neg);
+}
+
+pv int_from_str(const char *s, size_t n, int base, bool *ok) {
+    pv v = parse_int(s, n, &base);
+    *ok = v != PV_NULL;
+    return v;
+}
+
+static pv str_to_int(pv s, int base) {
+    gc_root_push(&s);
     pbuf b;
     rt_need_buffer(s, &b, false);
-    bool ok;
-    pv v = want_float ? float_from_str((const char *)b.data, b.len, &ok) : int_from_str((const char *)b.data, b.len, base, &ok);
-    if (v && ok) return v;
+    pv v = parse_int((const char *)b.data, b.len, &base);
+    if (v) {
+        gc_root_pop(1);
+        return v;
+    }
+    /* MicroPython's message quotes the text */
     vstr msg;
     vstr_init(&msg, 48);
     gc_root_push((pv *)&msg.buf);
-    if (want_float) {
-        out_str(&msg.out, "could not convert string to float: ");
-    } else {
-        out_str(&msg.out, "invalid syntax for integer with base ");
-        out_int(&msg.out, base ? base : 10);
-        out_str(&msg.out, ": ");
-    }
-    pv str = str_new(&t_str, (const char *)b.data, b.len);
-    gc_root_push(&str); /* printing it grows msg */
-    rt_print(&msg.out, str, true);
+    out_str(&msg.out, "invalid syntax for integer with base ");
+    out_int(&msg.out, base);
+    out_str(&msg.out, ": ");
+    rt_print(&msg.out, pv_is(s, &t_str) ? s : str_new(&t_str, (const char *)b.data, b.len), true);
     pv m = vstr_to_str(&msg, &t_str);
-    gc_root_pop(2);
-    rt_raise_arg(&t_ValueError, m);
+    gc_root_pop(1);
+    gc_root_push(&m);
+    pv t = tuple_new(1);
+    ((ptuple *)t)->items[0] = m;
+    gc_root_push(&t);
+    rt_raise(exc_new(&t_ValueError, t)); /* the raise restores the root depth */
+}
+
+/* int(x) of a float: the exact integer toward zero */
+pv num_int_from_float(float f) {
+    if (f != f) rt_raise_msg(&t_ValueError, "can't convert NaN to int");
+    if (f == float_inf || f == -float_inf) rt_raise_msg(&t_OverflowError, "can't convert inf to int");
+    return big_from_float(f);
 }
 
 static pv int_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
@@ -694,61 +227,185 @@ static pv int_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw)
     if (n == 0) return PV_FROM_INT(0);
     pv x = args[0];
     if (n == 2) {
+        int64_t base = rt_to_int(args[1]);
+        if (base != 0 && (base < 2 || base > 36)) rt_raise_msg(&t_ValueError, "int() arg 2 must be >= 2 and <= 36");
         if (!pv_is(x, &t_str) && !pv_is(x, &t_bytes) && !pv_is(x, &t_bytearray))
             rt_raise_msg(&t_TypeError, "can't convert non-string with explicit base");
-        return str_to_number(x, (int)rt_to_int(args[1]), false);
+        return str_to_int(x, (int)base);
     }
-    if (is_intlike(x)) return rt_int(rt_to_int(x));
-    if (is_float(x)) {
-        float f = ((pfloat *)x)->v;
-        if (f != f) rt_raise_msg(&t_ValueError, "can't convert NaN to int");
-        if (f >= 9.2233720e18f || f <= -9.2233720e18f) rt_raise_msg(&t_OverflowError, "can't convert inf to int");
-        return rt_int(float_trunc(f));
-    }
+    if (num_is_int(x)) return x == PV_TRUE || x == PV_FALSE ? PV_FROM_INT(x == PV_TRUE) : x;
+    if (is_float(x)) return num_int_from_float(((pfloat *)x)->v);
     pbuf b;
-    if (rt_get_buffer(x, &b, false)) return str_to_number(x, 10, false);
+    if (rt_get_buffer(x, &b, false)) return str_to_int(x, 10);
     rt_raise_fmt(&t_TypeError, "can't convert %s to int", rt_type_name(x));
 }
 
-static pv float_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
-    rt_check_args(n, 0, 1);
-    if (n == 0) return rt_float(0);
-    if (is_float(args[0])) return args[0];
-    if (is_intlike(args[0])) return rt_float(float_from_int(rt_to_int(args[0])));
-    pbuf b;
-    if (rt_get_buffer(args[0], &b, false)) return str_to_number(args[0], 10, true);
-    rt_raise_fmt(&t_TypeError, "can't convert %s to float", rt_type_name(args[0]));
+/* ---- int methods ---- */
+static int64_t need_length(pv v) {
+    int64_t len = rt_to_int(v);
+    if (len < 0) rt_raise(exc_new(&t_ValueError, tuple_new(0)));
+    return len;
 }
 
-/* int.to_bytes(length, byteorder) and int.from_bytes(bytes, byteorder) */
+static bool little_endian(pv order) { return pv_is(order, &t_str) && str_eq((const pstr *)order, &N(little)); }
+
+/* int.to_bytes(length, byteorder): two's complement, cut to length (as v1) */
 static pv int_to_bytes_fn(int n, const pv *args, int nkw, const pv *kw) {
-    int64_t v = rt_to_int(args[0]);
-    int64_t len = rt_to_int(args[1]);
-    bool big = n > 2 && pv_is(args[2], &t_str) && ((pstr *)args[2])->len == 3;
-    if (len < 0) rt_raise_msg(&t_ValueError, "negative length");
-    uint8_t buf[8];
-    if (len > 8) len = 8;
-    for (int i = 0; i < len; i++) buf[big ? len - 1 - i : i] = (uint8_t)((uint64_t)v >> (8 * i));
-    return str_new(&t_bytes, (const char *)buf, (size_t)len);
-}
-static BUILTIN(int_to_bytes, to_bytes, 2, 3, false);
-
-static pv int_from_bytes_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pbuf b;
-    rt_need_buffer(args[0], &b, false);
-    bool big = n > 1 && pv_is(args[1], &t_str) && ((pstr *)args[1])->len == 3;
-    uint64_t v = 0;
-    for (size_t i = 0; i < b.len && i < 8; i++) {
-        size_t k = big ? i : b.len - 1 - i;
-        v = (v << 8) | b.data[k];
+    pv self = args[0];
+    if (!num_is_int(self)) rt_raise_fmt(&t_TypeError, "can't convert %s to int", rt_type_name(self));
+    gc_root_push(&self);
+    size_t len = (size_t)need_length(args[1]);
+    bool little = little_endian(args[2]);
+    pv r = str_new(&t_bytes, NULL, len);
+    nview w;
+    num_view(self, &w);
+    uint8_t *p = (uint8_t *)((pstr *)r)->data;
+    uint32_t carry = 1;
+    for (size_t i = 0; i < len; i++) {
+        uint32_t byte = i / 2 < w.n ? (w.d[i / 2] >> (8 * (i % 2))) & 0xFF : 0;
+        if (w.neg) { /* -x = ~x + 1, a byte at a time */
+            byte = (~byte & 0xFF) + carry;
+            carry = byte >> 8;
+        }
+        p[little ? i : len - 1 - i] = (uint8_t)byte;
     }
-    return rt_int((int64_t)v);
+    gc_root_pop(1);
+    return r;
 }
-static BUILTIN(int_from_bytes, from_bytes, 1, 3, false);
+static BUILTIN(int_to_bytes, to_bytes, 3, 3, false);
 
-TABLE(int_locals, MEMBER(to_bytes, &int_to_bytes), MEMBER(from_bytes, &int_from_bytes));
+/* int.from_bytes(bytes, byteorder[, signed]), called on the type or on an int */
+static pv int_from_bytes_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (num_is_int(args[0]) || pv_is(args[0], &t_type)) {
+        args++;
+        n--;
+    }
+    rt_check_args(n, 2, 3);
+    pv data = args[0];
+    gc_root_push(&data);
+    bool little = little_endian(args[1]);
+    bool sign = rt_truthy(n > 2 ? args[2] : rt_kwarg(&N(signed), nkw, kw, PV_FALSE));
+    pbuf b;
+    rt_need_buffer(data, &b, false);
+    pbig *r = big_alloc((b.len + 1) / 2);
+    for (size_t i = 0; i < b.len; i++) r->d[i / 2] |= (limb)(b.data[little ? i : b.len - 1 - i] << (8 * (i % 2)));
+    bool negative = sign && b.len && (b.data[little ? b.len - 1 : 0] & 0x80);
+    pv v = big_finish(r, false);
+    if (negative) { /* two's complement: value - 2**(8*len) */
+        gc_root_push(&v);
+        pv full = big_binary(OP_LSHIFT, PV_FROM_INT(1), PV_FROM_INT((intptr_t)(8 * b.len)));
+        v = big_binary(OP_SUB, v, full);
+        gc_root_pop(1);
+    }
+    gc_root_pop(1);
+    return v;
+}
+static STATIC_BUILTIN(int_from_bytes, from_bytes, 2, 4);
+
+static pv int_bit_length_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (!num_is_int(args[0])) rt_raise_fmt(&t_TypeError, "can't convert %s to int", rt_type_name(args[0]));
+    nview w;
+    num_view(args[0], &w);
+    return PV_FROM_INT((intptr_t)big_bits(&w));
+}
+static BUILTIN(int_bit_length, bit_length, 1, 1, false);
+
+TABLE(int_locals, MEMBER(to_bytes, &int_to_bytes), MEMBER(from_bytes, &int_from_bytes),
+      MEMBER(bit_length, &int_bit_length));
 
 const ptype t_int = {TYPE_HEAD(int), .make = int_make, .print = int_print, .unary = num_unary,
                      .binary = num_binary, .locals = &int_locals};
-const ptype t_float = {TYPE_HEAD(float), .make = float_make, .print = float_obj_print,
-                       .unary = num_unary, .binary = num_binary};
+
+/* ---- numeric built-ins ---- */
+static pv bi_abs_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv x = args[0];
+    if (is_float(x)) {
+        float f = ((pfloat *)x)->v;
+        return f < 0 || (f == 0 && 1 / f < 0) ? rt_float(-f) : x;
+    }
+    if (!num_is_int(x)) rt_raise_fmt(&t_TypeError, "unsupported type for __abs__: '%s'", rt_type_name(x));
+    nview w;
+    num_view(x, &w);
+    return w.neg ? num_unary(OP_NEG, x) : num_unary(OP_POS, x);
+}
+BUILTIN(bi_abs, abs, 1, 1, false);
+
+static pv divmod_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv a = args[0], b = args[1];
+    bool ia = num_is_int(a), ib = num_is_int(b);
+    if ((ia || is_float(a)) && (ib || is_float(b))) {
+        if (ia && ib) return big_divmod(a, b);
+        return float_divmod_pv(num_to_float(a), num_to_float(b));
+    }
+    pv t = tuple_new(2);
+    gc_root_push(&t);
+    ((ptuple *)t)->items[0] = rt_binary(OP_FLOORDIV, a, b);
+    ((ptuple *)t)->items[1] = rt_binary(OP_MOD, a, b);
+    gc_root_pop(1);
+    return t;
+}
+BUILTIN(divmod, divmod, 2, 2, false);
+
+static pv bi_pow_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (n == 3 && args[2] != PV_NONE) return big_pow3(args[0], args[1], args[2]);
+    return rt_binary(OP_POW, args[0], args[1]);
+}
+BUILTIN(bi_pow, pow, 2, 3, false);
+
+/* round(x[, n]): floats as v1 (nearbyint(x * 10**n) / 10**n), ints as
+ * MicroPython rounds them to a negative number of digits (ties to even) */
+static pv bi_round_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv x = args[0];
+    bool digits = n > 1 && args[1] != PV_NONE;
+    int64_t nd = digits ? rt_to_int(args[1]) : 0;
+    if (is_float(x)) {
+        float f = ((pfloat *)x)->v;
+        if (!digits) return num_int_from_float(fm_rint(f));
+        float mult = 1;
+        for (int64_t i = 0; i < (nd < 0 ? -nd : nd) && mult < float_inf; i++) mult *= 10;
+        if (nd < 0) mult = 1 / mult;
+        return float_result(fm_rint(f * mult) / mult, f, mult);
+    }
+    if (!num_is_int(x)) rt_raise_fmt(&t_TypeError, "can't convert %s to float", rt_type_name(x));
+    if (x == PV_TRUE || x == PV_FALSE) x = PV_FROM_INT(x == PV_TRUE);
+    if (nd >= 0) return x;
+    nview w;
+    num_view(x, &w);
+    if ((uint64_t)-nd > big_bits(&w)) return PV_FROM_INT(0); /* 10**-nd > 2|x| */
+    pv t[4] = {x, PV_NULL, PV_NULL, PV_NULL}; /* x, 10**-nd, x mod 10**-nd, half of 10**-nd */
+    for (int i = 0; i < 4; i++) gc_root_push(&t[i]);
+    t[1] = big_binary(OP_POW, PV_FROM_INT(10), rt_int(-nd));
+    t[2] = big_binary(OP_MOD, t[0], t[1]);
+    t[3] = big_binary(OP_FLOORDIV, t[1], PV_FROM_INT(2));
+    bool up = big_binary(OP_GT, t[2], t[3]) == PV_TRUE ||
+              (big_binary(OP_EQ, t[2], t[3]) == PV_TRUE &&
+               big_binary(OP_AND, big_binary(OP_FLOORDIV, t[0], t[1]), PV_FROM_INT(1)) != PV_FROM_INT(0));
+    t[0] = big_binary(OP_SUB, t[0], t[2]);
+    if (up) t[0] = big_binary(OP_ADD, t[0], t[1]);
+    pv r = t[0];
+    gc_root_pop(4);
+    return r;
+}
+BUILTIN(bi_round, round, 1, 2, false);
+
+static pv radix(pv x, char prefix, int base) {
+    if (!num_is_int(x)) rt_raise_fmt(&t_TypeError, "can't convert %s to int", rt_type_name(x));
+    gc_root_push(&x);
+    vstr s;
+    vstr_init(&s, 12);
+    gc_root_push((pv *)&s.buf);
+    nview w;
+    num_view(x, &w);
+    if (w.neg) vstr_add(&s, "-", 1);
+    char p[2] = {'0', prefix};
+    vstr_add(&s, p, 2);
+    int_print_base(&s.out, w.neg ? num_unary(OP_NEG, x) : x, base, false);
+    gc_root_pop(2);
+    return vstr_to_str(&s, &t_str);
+}
+static pv hex_fn(int n, const pv *args, int nkw, const pv *kw) { return radix(args[0], 'x', 16); }
+static pv oct_fn(int n, const pv *args, int nkw, const pv *kw) { return radix(args[0], 'o', 8); }
+static pv bin_fn(int n, const pv *args, int nkw, const pv *kw) { return radix(args[0], 'b', 2); }
+BUILTIN(hex, hex, 1, 1, false);
+BUILTIN(oct, oct, 1, 1, false);
+BUILTIN(bin, bin, 1, 1, false);

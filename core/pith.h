@@ -20,6 +20,7 @@ enum {
 enum {
     PITH_MODE_FILE = 0,   /* a module: statements, as main.py */
     PITH_MODE_SINGLE = 1, /* one REPL entry: expression statements print their repr */
+    PITH_MODE_EVAL = 2,   /* one expression, whose value the code returns (eval) */
 };
 
 /* Start (or restart: a soft reboot) with a fresh heap in the given arena.

@@ -27,29 +27,6 @@ void rt_poll(void) {
     if (hal_interrupted()) rt_raise(exc_new(&t_KeyboardInterrupt, tuple_new(0)));
 }
 
-/* ---- ints ---- */
-pv rt_int(int64_t v) {
-    if (SMALL_FITS(v)) return PV_FROM_INT(v);
-    pint64 *o = gc_alloc(sizeof(pint64));
-    o->type = &t_int;
-    o->v = v;
-    return (pv)o;
-}
-
-int64_t rt_to_int(pv v) {
-    if (PV_IS_INT(v)) return PV_INT(v);
-    if (pv_is(v, &t_int)) return ((pint64 *)v)->v;
-    if (v == PV_TRUE) return 1;
-    if (v == PV_FALSE) return 0;
-    rt_raise_fmt(&t_TypeError, "can't convert %s to int", rt_type_name(v));
-}
-
-int32_t rt_to_small(pv v) {
-    int64_t i = rt_to_int(v);
-    if (i < INT32_MIN || i > INT32_MAX) rt_raise_msg(&t_OverflowError, "overflow converting long int to machine word");
-    return (int32_t)i;
-}
-
 bool rt_truthy(pv v) {
     if (PV_IS_INT(v)) return PV_INT(v) != 0;
     if (v == PV_TRUE) return true;
@@ -69,6 +46,7 @@ static const char *const op_names[] = {
     "__lshift__", "__rshift__", "__and__", "__or__", "__xor__",
     "__lt__", "__le__", "__gt__", "__ge__", "__eq__", "__ne__", "__contains__", "__contains__",
     "__is__", "__is_not__", "__neg__", "__pos__", "__invert__", "__not__", "__bool__", "__len__", "__hash__",
+    "__abs__",
 };
 
 pv rt_unary(int op, pv v) {
@@ -199,6 +177,7 @@ pv rt_call(pv f, int n, const pv *args, int nkw, const pv *kw) {
     if (t == &t_function) return vm_call_function((pfun *)f, n, args, nkw, kw);
     if (t == &t_bound) {
         pbound *b = (pbound *)f;
+        if (pv_is(b->fn, &t_function)) return vm_call_self((pfun *)b->fn, b->self, n, args, nkw, kw);
         pv buf[8];
         pv *all = buf;
         size_t total = (size_t)n + 1 + 2 * (size_t)nkw;
@@ -220,7 +199,46 @@ pv rt_call(pv f, int n, const pv *args, int nkw, const pv *kw) {
         if (!ty->make) rt_raise_fmt(&t_TypeError, "cannot create '%s' instances", ty->name->data);
         return ty->make(ty, n, args, nkw, kw);
     }
+    if (t == &t_methchk) {
+        /* a built-in method taken from its type: check self */
+        pbound *b = (pbound *)f;
+        if (n < 1) rt_raise_msg(&t_TypeError, "function missing 1 required positional arguments");
+        if (!rt_isinstance_type(pv_type(args[0]), (const ptype *)b->self))
+            rt_raise_fmt(&t_TypeError, "argument should be a '%s' not a '%s'", ((const ptype *)b->self)->name->data,
+                         rt_type_name(args[0]));
+        pv self = args[0];
+        if (class_is(pv_type(self))) {
+            /* the built-in part of an instance of a subclass */
+            pv s2 = PV_NULL;
+            inst_lookup(self, BUILTIN_NAME((const pbuiltin *)b->fn), &s2);
+            if (s2) self = s2;
+        }
+        return rt_call_self(b->fn, self, n - 1, args + 1, nkw, kw);
+    }
+    if (class_is(t)) {
+        pv m = class_lookup(t, &N(__call__));
+        if (m) return rt_call_self(m, f, n, args, nkw, kw);
+    }
     rt_raise_fmt(&t_TypeError, "'%s' object isn't callable", t->name->data);
+}
+
+pv rt_call_self(pv f, pv self, int n, const pv *args, int nkw, const pv *kw) {
+    if (pv_is(f, &t_function)) return vm_call_self((pfun *)f, self, n, args, nkw, kw);
+    pv buf[8];
+    pv *all = buf;
+    size_t total = (size_t)n + 1 + 2 * (size_t)nkw;
+    pv keep = PV_NULL;
+    if (total > 8) {
+        keep = tuple_new(total);
+        all = ((ptuple *)keep)->items;
+    }
+    gc_root_push(&keep);
+    all[0] = self;
+    if (n) memcpy(all + 1, args, (size_t)n * sizeof(pv));
+    if (nkw) memcpy(all + 1 + n, kw, 2 * (size_t)nkw * sizeof(pv));
+    pv r = rt_call(f, n + 1, all, nkw, all + 1 + n);
+    gc_root_pop(1);
+    return r;
 }
 
 pv rt_call0(pv f) { return rt_call(f, 0, NULL, 0, NULL); }
@@ -234,11 +252,24 @@ static pv table_lookup(const ptable *t, const pstr *name) {
     return PV_NULL;
 }
 
-static bool is_method(pv v) { return pv_is(v, &t_builtin) || pv_is(v, &t_function); }
+static bool is_method(pv v) {
+    return pv_is(v, &t_function) || (pv_is(v, &t_builtin) && !(((const pbuiltin *)v)->name & BUILTIN_STATIC));
+}
 
 pv rt_lookup_method(pv obj, const pstr *name, pv *self) {
     const ptype *t = pv_type(obj);
     *self = PV_NULL;
+    if (class_is(t)) return inst_lookup(obj, name, self);
+    if (t == &t_super) return super_lookup(obj, name, self);
+    if (t == &t_type && class_is((const ptype *)obj)) {
+        const ptype *cls = (const ptype *)obj;
+        pv v = class_lookup(cls, name);
+        if (v && pv_is(v, &t_classmethod)) {
+            *self = obj;
+            return ((pbound *)v)->self;
+        }
+        return class_attr(cls, name);
+    }
     if (t == &t_module) {
         pmodule *m = (pmodule *)obj;
         pv v = m->dict ? dict_get(m->dict, (pv)name) : PV_NULL;
@@ -250,7 +281,7 @@ pv rt_lookup_method(pv obj, const pstr *name, pv *self) {
         const ptype *ty = (const ptype *)obj;
         for (const ptype *k = ty; k; k = k->base) {
             pv v = table_lookup(k->locals, name);
-            if (v) return v;
+            if (v) return is_method(v) && pv_is(v, &t_builtin) ? method_check_new(k, v) : v;
         }
         if (name == &N(__name__)) return (pv)ty->name;
     } else {
@@ -309,13 +340,10 @@ pv rt_iter(pv obj) {
 }
 
 /* Built-ins that drain an iterator in C (sum(range(10**9)), max, any...)
- * poll for Ctrl-C as a loop in Python does. */
-#define NEXT_POLL 256
-
+ * poll for Ctrl-C as a loop in Python does, on the VM's countdown. */
 pv rt_next(pv it) {
-    static uint16_t count;
-    if (++count == NEXT_POLL) {
-        count = 0;
+    if (--vm_poll_count <= 0) {
+        vm_poll_count = 64;
         rt_poll();
     }
     const ptype *t = pv_type(it);
@@ -424,10 +452,52 @@ pv rt_str(pv v) { return pv_is(v, &t_str) ? v : print_to_str(v, false); }
 const char *rt_type_name(pv v) { return pv_type(v)->name->data; }
 
 bool rt_isinstance_type(const ptype *t, const ptype *of) {
-    for (; t; t = t->base)
+    if (t == of || of == &t_object) return true;
+    if (class_is(t)) {
+        const ptuple *b = (const ptuple *)((const pclass *)t)->bases;
+        for (size_t i = 0; i < b->len; i++)
+            if (rt_isinstance_type((const ptype *)b->items[i], of)) return true;
+        return false;
+    }
+    for (t = t->base; t; t = t->base)
         if (t == of) return true;
     return false;
 }
+
+/* ---- setting and deleting attributes ---- */
+static void set_or_del(pv obj, const pstr *name, pv value, bool del) {
+    const ptype *t = pv_type(obj);
+    if (class_is(t)) {
+        inst_setattr(obj, name, value, del);
+        return;
+    }
+    if (t == &t_type && class_is((const ptype *)obj)) {
+        pv d = ((const pclass *)obj)->dict;
+        if (del) {
+            if (!dict_del(d, (pv)name))
+                rt_raise_fmt(&t_AttributeError, "type object '%s' has no attribute '%s'", ((const ptype *)obj)->name->data, name->data);
+        } else {
+            dict_set(d, (pv)name, value);
+        }
+        return;
+    }
+    if (t == &t_module && gc_owns((void *)obj)) {
+        pmodule *m = (pmodule *)obj;
+        if (del) {
+            if (!m->dict || !dict_del(m->dict, (pv)name))
+                rt_raise_fmt(&t_AttributeError, "'module' object has no attribute '%s'", name->data);
+        } else {
+            if (!m->dict) m->dict = dict_new(0);
+            dict_set(m->dict, (pv)name, value);
+        }
+        return;
+    }
+    rt_raise_fmt(&t_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+}
+
+void rt_setattr(pv obj, const pstr *name, pv value) { set_or_del(obj, name, value, false); }
+void rt_delattr(pv obj, const pstr *name) { set_or_del(obj, name, PV_NULL, true); }
+
 
 bool rt_get_buffer(pv v, pbuf *b, bool for_write) {
     const ptype *t = pv_type(v);

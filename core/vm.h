@@ -6,8 +6,16 @@
 
 /* Run a code object as a module body with the given globals dict. */
 pv vm_run_module(pcode *code, pv globals);
-/* Call a Python function from C (sorted's key, map...): a nested run loop. */
+/* Run module-level code with separate globals and locals (exec, eval). */
+pv vm_exec(pcode *code, pv globals, pv locals);
+/* Call a Python function from C (sorted's key, map...): a nested run loop.
+ * A generator function returns its generator. */
 pv vm_call_function(pfun *f, int n, const pv *args, int nkw, const pv *kw);
+/* The same with `self` before the arguments. */
+pv vm_call_self(pfun *f, pv self, int n, const pv *args, int nkw, const pv *kw);
+/* The running code's globals, and its namespace (globals in a function). */
+pv vm_globals(void);
+pv vm_locals(void);
 void vm_mark_roots(void);
 void vm_reset(void);
 void gc_mark(pv v);
@@ -19,8 +27,9 @@ extern pv vm_main_globals;     /* __main__'s dict */
 extern pv vm_last_exc;         /* for pith_print_exception */
 extern pv vm_intern;           /* list of heap-interned names */
 extern pv vm_extra_roots[4];   /* module state (urandom, display) */
-/* Calls and backward jumps until the next Ctrl-C check; a collection
- * sets it to 1, so a loop whose turns allocate heavily checks every turn. */
+/* Calls and backward jumps (and items drained by C, and tokens compiled)
+ * until the next Ctrl-C check; a collection sets it to 1, so a loop whose
+ * turns allocate heavily checks every turn. */
 extern int vm_poll_count;
 
 #endif

@@ -11,13 +11,12 @@
  *                       each time it is read, so a run that sleeps takes
  *                       no real time and repeats exactly
  *
- * The checking builds (PITH_CHECKS: host-asan, host-stress, host-strict,
- * host32) check the heap when the program ends (core/check.h), and add:
+ * The checking builds (PITH_CHECKS: host-asan, host-stress, host-strict)
+ * check the heap when the program ends (core/check.h), and add:
  *   --fail-alloc N      the Nth allocation of the program fails as if the
  *                       heap were full
  *   --fail-alloc A-B[:S] run the program once for each N from A to B (every
- *                       Sth), each
- *                       time with a fresh heap (as after a soft reboot),
+ *                       Sth), each time with a fresh heap (as after a soft reboot),
  *                       ending each run's output with a line "\036 N STATUS"
  *                       (tests/oom/sweep.py: no process start per run)
  *   --count-allocs      print `pith: N allocations` on stderr at the end

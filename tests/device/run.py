@@ -3,11 +3,11 @@
 QEMU over its serial port the way a person or a tool does, and check the
 bytes that come back: the raw REPL exactly as pyboard.py and mpremote speak
 it (with raw-paste and soft reboot), main.py at boot, deep recursion and
-Ctrl-C at the friendly REPL, the free heap at a fresh prompt, and the LED
-matrix's pins while an image shows. And the guarantees of issue 11: Ctrl-C
-stops any operation (and a compilation) within 100 ms of guest time, 1000
-soft reboots leave gc.mem_free() unchanged, a HardFault prints a line and
-reboots.
+Ctrl-C at the friendly REPL (also inside a long big-int computation), the
+free heap at a fresh prompt, and the LED matrix's pins while an image shows.
+And the guarantees of issue 11: Ctrl-C stops any operation (and a
+compilation) within 100 ms of guest time, 1000 soft reboots leave
+gc.mem_free() unchanged, a HardFault prints a line and reboots.
 
 Each check boots its own QEMU; prints `ok NAME` or `FAIL NAME: why`, exits 1
 when any check failed."""
@@ -180,19 +180,30 @@ def check_recursion(b):
         raise Failed("the REPL did not recover")
 
 
-def check_ctrl_c(b):
-    b.expect(BANNER)
-    b.send(b"while True: pass\r")
-    b.expect(b"... ")
-    b.send(b"\r")
+def interrupt(b, code, what):
+    """Send `code` to the REPL, press Ctrl-C while it runs: KeyboardInterrupt, then a working REPL."""
+    b.send(code)
     b.expect(b"\r\n")
     time.sleep(0.5)
     b.send(b"\x03")
     out = b.expect(PROMPT, timeout=5)
     if b"KeyboardInterrupt" not in out:
-        raise Failed("Ctrl-C gave %r" % out)
+        raise Failed("Ctrl-C during %s gave %r" % (what, out))
     if b.line("print(8)") != b"8":
         raise Failed("the REPL did not recover")
+
+
+def check_ctrl_c(b):
+    b.expect(BANNER)
+    b.send(b"while True: pass\r")
+    b.expect(b"... ")
+    interrupt(b, b"\r", "a loop")
+
+
+def check_ctrl_c_bigint(b):
+    """Ctrl-C inside one long big-int computation (no bytecode runs meanwhile)."""
+    b.expect(BANNER)
+    interrupt(b, b"x = pow(3, 2 ** 20000, 10 ** 300)\r", "pow")  # about 5 s in QEMU
 
 
 def check_mem_free(b):
@@ -271,6 +282,8 @@ INTERRUPT_CASES = [
     ("a sort key", "l = list(range(600))", "while True:\n        l.sort(key=lambda x: -x)"),
     ("str * n", "", "while True:\n        s = 'ab' * 2000"),
     ("sleep", "", "time.sleep(100)"),
+    ("big-int pow", "", "x = pow(3, 2 ** 20000, 10 ** 300)"),
+    ("big int to decimal", "x = 7 ** 5000", "while True:\n        s = str(x)"),
 ]
 
 
@@ -520,7 +533,7 @@ def main():
         plain = flash_image(sys.argv[1], tmp)
         with_main = flash_image(sys.argv[1], tmp, "print('main.py ran')\n")
         checks = [(check_raw_repl, plain), (check_soft_reboot, with_main),
-                  (check_recursion, plain), (check_ctrl_c, plain), (check_mem_free, plain),
+                  (check_recursion, plain), (check_ctrl_c, plain), (check_ctrl_c_bigint, plain), (check_mem_free, plain),
                   (check_display, plain)]
         # these boot their own boards: other speeds, a monitor, the gdb stub
         for check in (check_interrupt_latency, check_compile_interrupt, check_soft_resets, check_hardfault):

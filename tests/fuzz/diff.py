@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
-"""diff.py — differential fuzzing: host32 against the wasm board.
+"""diff.py — differential fuzzing: the host against the wasm board.
 
-    tests/fuzz/diff.py [--seconds S] [--seed N] [-j N] HOST32
+    tests/fuzz/diff.py [--seconds S] [--seed N] [-j N] HOST
 
 Generates programs with tests/fuzz/gen.py (seeds N, N+1, ...; by default N
 comes from the clock and is printed) and runs each on HOST32 (the 32-bit
 host build, one process per program) and on the wasm board under Node
 (tests/fuzz/diff_node.js, one process per batch). The two must print the
 same bytes, traceback included: they allocate the same bytes, so even a
-MemoryError comes at the same place. A mismatch or a host32 crash is
+MemoryError comes at the same place. A mismatch or a host crash is
 saved as build/fuzz/diff-SEED.py and printed with both outputs.
 
-Prints `differential: P programs compared (host32 vs node), M mismatches,
+Prints `differential: P programs compared (host vs node), M mismatches,
 C crashes; E raised at top level, K compiled out of memory`. Exits 1 on any
 mismatch or crash.
 """
@@ -35,7 +35,7 @@ BATCH = 40
 ENV = dict(os.environ, ASAN_OPTIONS="exitcode=99:detect_leaks=0", UBSAN_OPTIONS="halt_on_error=1:exitcode=99")
 
 
-def host32(binary, py):
+def host(binary, py):
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copy(py, os.path.join(tmp, "main.py"))
         try:
@@ -63,9 +63,9 @@ def main():
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("-j", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("host32")
+    ap.add_argument("host")
     args = ap.parse_args()
-    binary = os.path.abspath(args.host32)
+    binary = os.path.abspath(args.host)
     seed = args.seed if args.seed is not None else int(time.time()) % 1000000 * 1000
     print("differential: seeds from %d" % seed)
     save = os.path.join(ROOT, "build", "fuzz")
@@ -82,7 +82,7 @@ def main():
                 with open(path, "w") as f:
                     f.write(gen.Gen(s).program())
                 files.append(path)
-            want = pool.map(lambda f: host32(binary, f), files)
+            want = pool.map(lambda f: host(binary, f), files)
             got = node(files)
             for s, path, (status, mine), theirs in zip(seeds, files, want, got):
                 compared += 1
@@ -96,13 +96,13 @@ def main():
                 mismatches += status in (0, 1)
                 keep = os.path.join(save, "diff-%d.py" % s)
                 shutil.copy(path, keep)
-                print("FAIL differential seed %d (%s), saved as %s" % (s, "host32 crashed" if status not in (0, 1)
+                print("FAIL differential seed %d (%s), saved as %s" % (s, "the host crashed" if status not in (0, 1)
                                                                        else "outputs differ", os.path.relpath(keep, ROOT)))
                 for line in list(difflib.unified_diff(mine.decode("utf-8", "replace").splitlines(),
                                                       theirs.decode("utf-8", "replace").splitlines(),
-                                                      "host32", "node", lineterm=""))[:30]:
+                                                      "host", "node", lineterm=""))[:30]:
                     print("  " + line)
-    print("differential: %d programs compared (host32 vs node), %d mismatches, %d crashes; "
+    print("differential: %d programs compared (host vs node), %d mismatches, %d crashes; "
           "%d raised at top level, %d compiled out of memory"
           % (compared, mismatches, crashes, raised, compile_oom))
     sys.exit(1 if mismatches or crashes else 0)

@@ -3,7 +3,7 @@
 
     tests/oom/sweep.py [-j N] [--max-points N] [--only PATTERN] BINARY
 
-BINARY is a checking host build (host32, host-asan...: they take
+BINARY is a checking host build (host-asan, host-strict...: they take
 `--fail-alloc`). For each golden program (tests/py, and web/examples with a
 .exp) the sweep counts the program's allocations, then runs it once per
 allocation point k with the kth allocation failing as if the heap were
