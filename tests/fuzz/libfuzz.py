@@ -9,7 +9,8 @@ DIR/corpus, kept between runs; inputs are mutated with the Python tokens
 of tests/fuzz/python.dict. Any crash, sanitizer report, failed check,
 timeout (a loop Ctrl-C could not stop) or memory blow-up stops the run:
 the input is saved in DIR and printed with the command that replays it;
-each becomes a tests/py/regress_*.py golden test once fixed.
+each becomes a tests/py/regress_*.py golden test once fixed (or, when it
+cannot be one, an input in tests/fuzz/regress/, replayed by every run).
 
 Prints `libfuzzer: E executions in S s (X/s), coverage C edges (F
 features), corpus N inputs, crashes K`. Exits 1 when something was found.
@@ -27,11 +28,14 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def seed(work):
-    """The golden programs, copied where libFuzzer may read but not write."""
+    """The golden programs, and tests/fuzz/regress/ (inputs that crashed once
+    and cannot be golden programs: not valid UTF-8, say), copied where
+    libFuzzer may read but not write; every run replays them first."""
     seeds = os.path.join(work, "seeds")
     os.makedirs(seeds, exist_ok=True)
     for py in glob.glob(os.path.join(ROOT, "tests", "py", "*.py")) + \
-            glob.glob(os.path.join(ROOT, "web", "examples", "*.py")):
+            glob.glob(os.path.join(ROOT, "web", "examples", "*.py")) + \
+            glob.glob(os.path.join(HERE, "regress", "*")):
         shutil.copy(py, os.path.join(seeds, os.path.basename(os.path.dirname(py)) + "_" + os.path.basename(py)))
     return seeds
 

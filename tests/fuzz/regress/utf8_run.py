@@ -1,5 +1,5 @@
 # invalid UTF-8 in a string literal: a run of 40 continuation bytes (its repr
-# shifted past the word decoding it: found by the fuzzer). Output as v1's.
+# shifted past the word decoding it: found by libFuzzer, replayed by it).
 w = ['cˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆˆx', 'b']
 w.sort()
 print(len(w[1]), w[0])
