@@ -129,9 +129,10 @@ static pv sum_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv it = rt_iter(args[0]);
     gc_root_push(&it);
     gc_root_push(&acc);
-    pv v;
+    pv v = PV_NULL;
+    gc_root_push(&v); /* fresh from the iterator (map's function, say) */
     while ((v = rt_next(it)) != PV_NULL) acc = rt_binary(OP_ADD, acc, v);
-    gc_root_pop(2);
+    gc_root_pop(3);
     return acc;
 }
 BUILTIN(sum, sum, 1, 2, false);
