@@ -4,6 +4,7 @@
 
 #include "hal.h"
 #include "obj.h"
+#include "vm.h"
 
 /* the language builtins live with the object model (obj_class.c) */
 extern const pbuiltin bi_setattr, bi_delattr, bi_dir, bi_exec, bi_eval, bi_globals, bi_locals;
@@ -13,22 +14,73 @@ void list_sort(pv list, pv key, bool reverse);
 extern const pbuiltin hex, oct, bin, bi_abs, divmod, bi_pow, bi_round;
 extern const pbuiltin bi_format; /* str_format.c */
 
+/* Raise t with args (a tuple; PV_NULL for none), rooted while the
+ * exception object is made. */
+_Noreturn void builtin_raise(const ptype *t, pv args) {
+    if (!args) args = tuple_new(0);
+    gc_root_push(&args);
+    rt_raise(exc_new(t, args));
+}
+
+void *builtin_self(pv self, const ptype *t) {
+    if (!rt_isinstance_type(pv_type(self), t))
+        rt_raise_fmt(&t_TypeError, "argument should be a '%s' not a '%s'", t->name->data, rt_type_name(self));
+    return (void *)self;
+}
+
+/* print(file=f) and sys.print_exception(e, f) write each piece with
+ * f.write(str), as CPython does; None and sys.stdout go straight to the
+ * terminal. */
+static void file_write(pout *o, const char *s, size_t n) {
+    pv str = str_new(&t_str, s, n);
+    gc_root_push(&str); /* an argument is the caller's to keep */
+    rt_call1(((pfileout *)o)->write, str);
+    gc_root_pop(1);
+}
+
+pout *fileout_open(pfileout *fo, pv file) {
+    if (file == PV_NONE || file == (pv)&sys_stdout_obj) return &rt_stdout;
+    fo->out.write = file_write;
+    fo->write = rt_getattr(file, &N(write));
+    gc_root_push(&fo->write);
+    return &fo->out;
+}
+
+void fileout_close(pout *o) {
+    if (o != &rt_stdout) gc_root_pop(1);
+}
+
+static void check_str(pv v) {
+    if (v != PV_NONE && !pv_is(v, &t_str))
+        rt_raise_fmt(&t_TypeError, "can't convert '%s' object to str implicitly", rt_type_name(v));
+}
+
 static pv print_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv sep = rt_kwarg(&N(sep), nkw, kw, PV_NONE), end = rt_kwarg(&N(end), nkw, kw, PV_NONE);
+    check_str(sep);
+    check_str(end);
+    pfileout fo;
+    pout *o = fileout_open(&fo, rt_kwarg(&N(file), nkw, kw, PV_NONE));
     for (int i = 0; i < n; i++) {
         if (i) {
-            if (sep == PV_NONE) out_char(&rt_stdout, ' ');
-            else rt_print(&rt_stdout, sep, false);
+            if (sep == PV_NONE) out_char(o, ' ');
+            else rt_print(o, sep, false);
         }
-        rt_print(&rt_stdout, args[i], false);
+        rt_print(o, args[i], false);
     }
-    if (end == PV_NONE) out_char(&rt_stdout, '\n');
-    else rt_print(&rt_stdout, end, false);
+    if (end == PV_NONE) out_char(o, '\n');
+    else rt_print(o, end, false);
+    fileout_close(o);
     return PV_NONE;
 }
 BUILTIN(print, print, 0, -1, true);
 
-static pv len_fn(int n, const pv *args, int nkw, const pv *kw) { return PV_FROM_INT(rt_len(args[0])); }
+/* The type's answer as it is: a range may hold more items than a small int. */
+static pv len_fn(int n, const pv *args, int nkw, const pv *kw) {
+    const ptype *t = pv_type(args[0]);
+    pv r = t->unary ? t->unary(OP_LEN, args[0]) : PV_NULL;
+    return r ? r : PV_FROM_INT(rt_len(args[0]));
+}
 BUILTIN(len, len, 1, 1, false);
 
 static pv chr_fn(int n, const pv *args, int nkw, const pv *kw) {
@@ -85,39 +137,39 @@ static pv issubclass_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 BUILTIN(issubclass, issubclass, 2, 2, false);
 
-/* min and max: over an iterable or over the arguments, with key= and default= */
+/* min and max: over an iterable or over the arguments, with key= and
+ * default=. The values in play live in one rooted tuple: the iterator, the
+ * best item and its key, the current item and its key. */
+enum { MM_IT, MM_BEST, MM_BESTKEY, MM_V, MM_K, MM_SLOTS };
+
 static pv minmax(int n, const pv *args, int nkw, const pv *kw, int op) {
     pv key = rt_kwarg(&N(key), nkw, kw, PV_NONE);
-    pv dflt = PV_NULL;
-    for (int i = 0; i < nkw; i++)
-        if (kw[2 * i] != (pv)&N(key)) dflt = kw[2 * i + 1];
-    pv best = PV_NULL, bestkey = PV_NULL, it = PV_NULL;
-    gc_root_push(&best);
-    gc_root_push(&bestkey);
-    gc_root_push(&it);
+    pv dflt = rt_kwarg(&N(default), nkw, kw, PV_NULL);
     if (n == 0) rt_raise_msg(&t_TypeError, "function missing 1 required positional arguments");
-    it = n == 1 ? rt_iter(args[0]) : PV_NULL;
+    pv hold = tuple_new(MM_SLOTS);
+    gc_root_push(&hold);
+    pv *h = ((ptuple *)hold)->items;
+    if (n == 1) h[MM_IT] = rt_iter(args[0]);
     for (int i = 0;; i++) {
-        pv v;
-        if (it) {
-            v = rt_next(it);
-            if (!v) break;
+        if (n == 1) {
+            h[MM_V] = rt_next(h[MM_IT]);
+            if (!h[MM_V]) break;
         } else {
             if (i == n) break;
-            v = args[i];
+            h[MM_V] = args[i];
         }
-        pv k = key == PV_NONE ? v : rt_call1(key, v);
-        if (!best || rt_truthy(rt_binary(op, k, bestkey))) {
-            best = v;
-            bestkey = k;
+        h[MM_K] = key == PV_NONE ? h[MM_V] : rt_call1(key, h[MM_V]);
+        if (!h[MM_BEST] || rt_truthy(rt_binary(op, h[MM_K], h[MM_BESTKEY]))) {
+            h[MM_BEST] = h[MM_V];
+            h[MM_BESTKEY] = h[MM_K];
         }
     }
-    gc_root_pop(3);
-    if (!best) {
+    gc_root_pop(1);
+    if (!h[MM_BEST]) {
         if (dflt) return dflt;
         rt_raise_msg(&t_ValueError, "arg is an empty sequence");
     }
-    return best;
+    return h[MM_BEST];
 }
 static pv min_fn(int n, const pv *a, int nkw, const pv *kw) { return minmax(n, a, nkw, kw, OP_LT); }
 static pv max_fn(int n, const pv *a, int nkw, const pv *kw) { return minmax(n, a, nkw, kw, OP_GT); }
@@ -125,15 +177,14 @@ BUILTIN(min, min, 1, -1, true);
 BUILTIN(max, max, 1, -1, true);
 
 static pv sum_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv acc = n > 1 ? args[1] : PV_FROM_INT(0);
-    pv it = rt_iter(args[0]);
-    gc_root_push(&it);
-    gc_root_push(&acc);
-    pv v = PV_NULL;
-    gc_root_push(&v); /* fresh from the iterator (map's function, say) */
-    while ((v = rt_next(it)) != PV_NULL) acc = rt_binary(OP_ADD, acc, v);
-    gc_root_pop(3);
-    return acc;
+    pv hold = tuple_new(3); /* iterator, total, item */
+    gc_root_push(&hold);
+    pv *h = ((ptuple *)hold)->items;
+    h[1] = n > 1 ? args[1] : PV_FROM_INT(0);
+    h[0] = rt_iter(args[0]);
+    while ((h[2] = rt_next(h[0])) != PV_NULL) h[1] = rt_binary(OP_ADD, h[1], h[2]);
+    gc_root_pop(1);
+    return h[1];
 }
 BUILTIN(sum, sum, 1, 2, false);
 
@@ -155,87 +206,98 @@ static pv any_fn(int n, const pv *a, int nkw, const pv *kw) { return allany(a[0]
 BUILTIN(all, all, 1, 1, false);
 BUILTIN(any, any, 1, 1, false);
 
-/* enumerate, zip, map, filter, reversed: small iterator objects */
+/* enumerate, zip, map, filter, reversed and iter(f, sentinel): small lazy
+ * iterator objects, one type each so that they print as MicroPython's do. */
 typedef struct {
     const ptype *type;
-    pv a, b;       /* iterators or function */
+    pv a, b;       /* iterators, a function, a sequence or a sentinel */
     int64_t i;
-    int kind;
 } pwrap;
 
-static pv wrap_next(pv self) {
+static pv enumerate_next(pv self) {
     pwrap *w = (pwrap *)self;
-    switch (w->kind) {
-    case 0: { /* enumerate */
-        pv v = rt_next(w->a);
-        if (!v) return PV_NULL;
-        gc_root_push(&v);
-        pv t = tuple_new(2);
+    pv t = tuple_new(2);
+    gc_root_push(&t);
+    pv v = rt_next(w->a);
+    if (v) {
         ((ptuple *)t)->items[1] = v;
-        gc_root_pop(1);
-        gc_root_push(&t);
         ((ptuple *)t)->items[0] = rt_int(w->i++);
-        gc_root_pop(1);
-        return t;
     }
-    case 1: { /* zip: b is a tuple of iterators */
-        ptuple *its = (ptuple *)w->b;
-        pv t = tuple_new(its->len);
-        gc_root_push(&t);
-        for (size_t k = 0; k < its->len; k++) {
-            pv v = rt_next(its->items[k]);
-            if (!v) {
-                gc_root_pop(1);
-                return PV_NULL;
-            }
-            ((ptuple *)t)->items[k] = v;
-        }
-        gc_root_pop(1);
-        return its->len ? t : PV_NULL;
-    }
-    case 2: { /* map: a function, b a tuple of iterators */
-        ptuple *its = (ptuple *)w->b;
-        pv args = tuple_new(its->len);
-        gc_root_push(&args);
-        for (size_t k = 0; k < its->len; k++) {
-            pv v = rt_next(its->items[k]);
-            if (!v) {
-                gc_root_pop(1);
-                return PV_NULL;
-            }
-            ((ptuple *)args)->items[k] = v;
-        }
-        pv r = rt_call(w->a, (int)its->len, ((ptuple *)args)->items, 0, NULL);
-        gc_root_pop(1);
-        return r;
-    }
-    case 3: { /* filter */
-        for (;;) {
-            pv v = rt_next(((ptuple *)w->b)->items[0]);
-            if (!v) return PV_NULL;
-            gc_root_push(&v);
-            bool keep = w->a == PV_NONE ? rt_truthy(v) : rt_truthy(rt_call1(w->a, v));
-            gc_root_pop(1);
-            if (keep) return v;
-        }
-    }
-    default: { /* reversed: a is the sequence, i counts down */
-        if (w->i <= 0) return PV_NULL;
-        w->i--;
-        return rt_subscr(w->a, rt_int(w->i), SUB_LOAD);
-    }
-    }
+    gc_root_pop(1);
+    return v ? t : PV_NULL;
 }
 
-static const ptype t_wrap = {TYPE_HEAD(iterator), .next = wrap_next};
+/* The next item of each iterator in a tuple, as a tuple; NULL when one ends. */
+static pv next_of_each(pv iters) {
+    ptuple *its = (ptuple *)iters;
+    pv t = tuple_new(its->len);
+    gc_root_push(&t);
+    for (size_t k = 0; k < its->len; k++) {
+        pv v = rt_next(its->items[k]);
+        if (!v) {
+            t = PV_NULL;
+            break;
+        }
+        ((ptuple *)t)->items[k] = v;
+    }
+    gc_root_pop(1);
+    return t;
+}
 
-static pv wrap_new(int kind, pv a, pv b, int64_t i) {
-    gc_root_push(&a); /* often fresh iterators */
+static pv zip_next(pv self) {
+    pwrap *w = (pwrap *)self;
+    return ((ptuple *)w->b)->len ? next_of_each(w->b) : PV_NULL;
+}
+
+static pv map_next(pv self) {
+    pwrap *w = (pwrap *)self;
+    pv args = next_of_each(w->b);
+    if (!args) return PV_NULL;
+    gc_root_push(&args);
+    pv r = rt_call(w->a, (int)((ptuple *)args)->len, ((ptuple *)args)->items, 0, NULL);
+    gc_root_pop(1);
+    return r;
+}
+
+static pv filter_next(pv self) {
+    pwrap *w = (pwrap *)self;
+    pv v = PV_NULL;
+    gc_root_push(&v);
+    while ((v = rt_next(w->b)) != PV_NULL)
+        if (w->a == PV_NONE ? rt_truthy(v) : rt_truthy(rt_call1(w->a, v))) break;
+    gc_root_pop(1);
+    return v;
+}
+
+static pv reversed_next(pv self) {
+    pwrap *w = (pwrap *)self; /* a: the sequence; i counts down */
+    if (w->i <= 0) return PV_NULL;
+    w->i--;
+    return rt_subscr(w->a, rt_int(w->i), SUB_LOAD);
+}
+
+static pv callable_next(pv self) {
+    pwrap *w = (pwrap *)self; /* a: the function, b: the sentinel; i: 1 once ended */
+    if (w->i) return PV_NULL;
+    pv v = rt_call0(w->a);
+    if (!rt_equal(v, w->b)) return v;
+    w->i = 1;
+    return PV_NULL;
+}
+
+static const ptype t_enumerate = {TYPE_HEAD(enumerate), .next = enumerate_next};
+static const ptype t_zip = {TYPE_HEAD(zip), .next = zip_next};
+static const ptype t_map = {TYPE_HEAD(map), .next = map_next};
+static const ptype t_filter = {TYPE_HEAD(filter), .next = filter_next};
+static const ptype t_reversed = {TYPE_HEAD(reversed), .next = reversed_next};
+static const ptype t_callable_iter = {TYPE_HEAD(callable_iterator), .next = callable_next};
+
+static pv wrap_new(const ptype *t, pv a, pv b, int64_t i) {
+    gc_root_push(&a);
     gc_root_push(&b);
     pwrap *w = gc_alloc(sizeof(pwrap));
     gc_root_pop(2);
-    w->type = &t_wrap;
-    w->kind = kind;
+    w->type = t;
     w->a = a;
     w->b = b;
     w->i = i;
@@ -252,39 +314,74 @@ static pv iters_of(int n, const pv *args) {
 
 static pv enumerate_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv start = n > 1 ? args[1] : rt_kwarg(&N(start), nkw, kw, PV_FROM_INT(0));
-    return wrap_new(0, rt_iter(args[0]), PV_NULL, rt_to_int(start));
+    int64_t i = rt_to_int(start);
+    return wrap_new(&t_enumerate, rt_iter(args[0]), PV_NULL, i);
 }
 BUILTIN(enumerate, enumerate, 1, 2, true);
-static pv zip_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(1, PV_NULL, iters_of(n, args), 0); }
+static pv zip_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(&t_zip, PV_NULL, iters_of(n, args), 0); }
 BUILTIN(zip, zip, 0, -1, false);
-static pv map_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(2, args[0], iters_of(n - 1, args + 1), 0); }
+static pv map_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(&t_map, args[0], iters_of(n - 1, args + 1), 0); }
 BUILTIN(map, map, 2, -1, false);
-static pv filter_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(3, args[0], iters_of(1, args + 1), 0); }
+static pv filter_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(&t_filter, args[0], rt_iter(args[1]), 0); }
 BUILTIN(filter, filter, 2, 2, false);
+/* An object of a type other than the built-in sequences may bring its own
+ * __reversed__; the built-in ones are walked back by index. */
 static pv reversed_fn(int n, const pv *args, int nkw, const pv *kw) {
-    return wrap_new(4, args[0], PV_NULL, (int64_t)rt_len(args[0]));
+    static const ptype *const seqs[] = {&t_list, &t_tuple, &t_str, &t_bytes, &t_bytearray, &t_range, &t_array};
+    const ptype *t = pv_type(args[0]);
+    size_t i = 0;
+    while (i < sizeof seqs / sizeof seqs[0] && seqs[i] != t) i++;
+    if (i == sizeof seqs / sizeof seqs[0]) {
+        pv r = rt_getattr_try(args[0], &N(__reversed__));
+        if (r) {
+            gc_root_push(&r);
+            r = rt_call0(r);
+            gc_root_pop(1);
+            return r;
+        }
+    }
+    return wrap_new(&t_reversed, args[0], PV_NULL, (int64_t)rt_len(args[0]));
 }
 BUILTIN(reversed, reversed, 1, 1, false);
 
-static pv iter_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_iter(args[0]); }
-BUILTIN(iter, iter, 1, 1, false);
+static pv iter_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (n == 2) return wrap_new(&t_callable_iter, args[0], args[1], 0);
+    return rt_iter(args[0]);
+}
+BUILTIN(iter, iter, 1, 2, false);
 
 static pv next_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (pv_is(args[0], &t_gen)) {
+        /* a generator's return value rides on the StopIteration */
+        bool done;
+        pv r = vm_gen_send(args[0], PV_NONE, &done);
+        if (!done) return r;
+        if (n > 1) return args[1];
+        pv t = PV_NULL;
+        if (r != PV_NONE) {
+            gc_root_push(&r);
+            t = tuple_new(1);
+            ((ptuple *)t)->items[0] = r;
+            gc_root_pop(1);
+        }
+        builtin_raise(&t_StopIteration, t);
+    }
     pv v = rt_next(args[0]);
     if (v) return v;
     if (n > 1) return args[1];
-    rt_raise(exc_new(&t_StopIteration, tuple_new(0)));
+    builtin_raise(&t_StopIteration, PV_NULL);
 }
 BUILTIN(next, next, 1, 2, false);
 
 static pv sorted_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (n > 1) rt_raise_msg(&t_TypeError, "must use keyword argument for key function");
     pv l = rt_call1((pv)&t_list, args[0]);
     gc_root_push(&l);
     list_sort(l, rt_kwarg(&N(key), nkw, kw, PV_NONE), rt_truthy(rt_kwarg(&N(reverse), nkw, kw, PV_FALSE)));
     gc_root_pop(1);
     return l;
 }
-BUILTIN(sorted, sorted, 1, 1, true);
+BUILTIN(sorted, sorted, 1, 2, true);
 
 static pv hash_fn(int n, const pv *args, int nkw, const pv *kw) { return rt_int(rt_hash(args[0]) & 0x3FFFFFFF); }
 BUILTIN(hash, hash, 1, 1, false);
@@ -318,25 +415,30 @@ static pv hasattr_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 BUILTIN(hasattr, hasattr, 2, 2, false);
 
+/* One byte from the terminal for input() and sys.stdin, with Ctrl-C
+ * delivered as the byte 3 instead of being latched; -1 at the end of input. */
+int stdin_char(void) {
+    hal_set_interrupt_char(-1);
+    int c = hal_getchar();
+    if (hal_interrupted()) c = 3;
+    hal_set_interrupt_char(3);
+    return c;
+}
+
 /* input(): a line from the terminal, echoed; Ctrl-C raises KeyboardInterrupt */
 static pv input_fn(int n, const pv *args, int nkw, const pv *kw) {
     if (n) rt_print(&rt_stdout, args[0], false);
     vstr line;
     vstr_init(&line, 16);
     gc_root_push((pv *)&line.buf);
-    hal_set_interrupt_char(-1);
     for (;;) {
-        int c = hal_getchar();
-        if (c == 3 || hal_interrupted()) {
-            hal_set_interrupt_char(3);
+        int c = stdin_char();
+        if (c == 3) {
             out_char(&rt_stdout, '\n');
-            rt_raise(exc_new(&t_KeyboardInterrupt, tuple_new(0)));
+            builtin_raise(&t_KeyboardInterrupt, PV_NULL);
         }
         if (c < 0 || c == 4) {
-            if (line.len == 0) {
-                hal_set_interrupt_char(3);
-                rt_raise_msg(&t_OSError, "EOF");
-            }
+            if (line.len == 0) rt_raise_msg(&t_OSError, "EOF");
             break;
         }
         if (c == '\r' || c == '\n') break;
@@ -353,12 +455,16 @@ static pv input_fn(int n, const pv *args, int nkw, const pv *kw) {
         vstr_add(&line, &ch, 1);
         out_char(&rt_stdout, ch);
     }
-    hal_set_interrupt_char(3);
     out_char(&rt_stdout, '\n');
     gc_root_pop(1);
     return vstr_to_str(&line, &t_str);
 }
 BUILTIN(input, input, 0, 1, false);
+
+/* NotImplemented: a constant for binary methods of user classes to return */
+static void notimplemented_print(pout *o, pv self, bool repr) { out_str(o, "NotImplemented"); }
+static const ptype t_notimplemented = {TYPE_HEAD(NotImplementedType), .print = notimplemented_print};
+const pobj o_notimplemented = {&t_notimplemented};
 
 static pv help_fn(int n, const pv *args, int nkw, const pv *kw) {
     out_str(&rt_stdout, "pith: Python for the BBC micro:bit, MicroPython-compatible.\n"
@@ -369,6 +475,7 @@ static pv help_fn(int n, const pv *args, int nkw, const pv *kw) {
 BUILTIN(help, help, 0, 1, false);
 
 #define TYPE_MEMBER(n) {&names_table[NAME_##n], PV_FROM_PTR(&t_##n)}
+extern const pbuiltin builtin_open; /* mod_os.c */
 TABLE(builtins_table,
       MEMBER(print, &print), MEMBER(len, &len), MEMBER(range, &t_range), MEMBER(int, &t_int),
       MEMBER(str, &t_str), MEMBER(list, &t_list), MEMBER(chr, &chr), MEMBER(ord, &ord),
@@ -383,6 +490,7 @@ TABLE(builtins_table,
       MEMBER(id, &id), MEMBER(callable, &callable), MEMBER(getattr, &getattr), MEMBER(hasattr, &hasattr),
       MEMBER(input, &input), MEMBER(help, &help), MEMBER(issubclass, &issubclass), MEMBER(slice, &t_slice),
       MEMBER(format, &bi_format),
+      MEMBER(set, &t_set), MEMBER(frozenset, &t_frozenset), MEMBER(Ellipsis, &o_ellipsis),
       TYPE_MEMBER(BaseException), TYPE_MEMBER(Exception), TYPE_MEMBER(SystemExit),
       TYPE_MEMBER(KeyboardInterrupt), TYPE_MEMBER(StopIteration), TYPE_MEMBER(ArithmeticError),
       TYPE_MEMBER(ZeroDivisionError), TYPE_MEMBER(OverflowError), TYPE_MEMBER(AssertionError),
@@ -395,4 +503,5 @@ TABLE(builtins_table,
       TYPE_MEMBER(classmethod), MEMBER(setattr, &bi_setattr), MEMBER(delattr, &bi_delattr), MEMBER(dir, &bi_dir),
       MEMBER(exec, &bi_exec), MEMBER(eval, &bi_eval), MEMBER(globals, &bi_globals), MEMBER(locals, &bi_locals),
       MEMBER(NotImplemented, &o_notimplemented),
+      MEMBER(open, &builtin_open),
       {&N(__name__), PV_FROM_PTR(&N(__main__))});

@@ -192,6 +192,14 @@ static pv scratch_list(void) {
 
 #define LIST(l) ((plist *)(l))
 
+/* Give a list the compiler made back at once: what is freed early is
+ * free at the prompt too (gc.mem_free does not collect). */
+static void list_free(pv l) {
+    if (!l) return;
+    gc_free(LIST(l)->items);
+    gc_free((void *)l);
+}
+
 /* ---- emitting ---- */
 static uint8_t *code_of(cfn *f) { return (uint8_t *)f->code; }
 static uint16_t here(comp *c) { return c->fn->ncode; }
@@ -751,7 +759,16 @@ static pcode *end_fn(comp *c, const pstr *name, int flags, uint32_t firstline) {
     pv keep = (pv)code;
     gc_root_push(&keep);
     code->type = &t_code;
-    code->code = persist(f->code, f->ncode);
+    /* the module's code (the biggest, compiled last) moves down with the
+     * other objects that outlive compiling when there is room for a second
+     * copy; else it stays where its buffer was, shrunk */
+    uint8_t *kept = NULL;
+    if (!f->parent) {
+        kept = gc_alloc_try(f->ncode ? f->ncode : 1);
+        if (kept) memcpy(kept, (void *)f->code, f->ncode);
+        else kept = scratch_realloc((void *)f->code, f->ncode ? f->ncode : 1);
+    }
+    code->code = kept ? kept : persist(f->code, f->ncode);
     code->ncode = f->ncode;
     uint16_t first;
     code->lines = encode_lines(f, &code->nlines, &first);
@@ -771,18 +788,16 @@ static pcode *end_fn(comp *c, const pstr *name, int flags, uint32_t firstline) {
     code->flags = (uint8_t)(flags | f->flags);
     /* the srec */
     unsigned n = nentries(f);
-    gc_top = true;
+    /* kept until the module ends: with the code objects, at the bottom,
+     * not among the scratch (where it would cut the free space up) */
     srec *r = gc_alloc(sizeof(srec) + 3 * n);
-    gc_top = false;
     pv rkeep = (pv)r;
     gc_root_push(&rkeep);
     r->code = code;
     r->children = LIST(f->children)->len ? f->children : PV_NULL;
     if (r->children) {
         /* out of the scratch area: it lives until the module ends */
-        gc_top = true;
         pv l = list_new(LIST(f->children)->len);
-        gc_top = false;
         memcpy(LIST(l)->items, LIST(f->children)->items, LIST(l)->len * sizeof(pv));
         r->children = l;
     }
@@ -833,8 +848,13 @@ static pcode *end_fn(comp *c, const pstr *name, int flags, uint32_t firstline) {
     }
     memset(used, RES_GLOBAL, n);
     /* the scratch is garbage now */
-    gc_free((void *)f->code);
+    if ((const uint8_t *)f->code != code->code) gc_free((void *)f->code);
     gc_free((void *)f->lines);
+    list_free(f->consts);
+    list_free(f->enames);
+    list_free(f->eflags);
+    list_free(f->comp);
+    list_free(f->children);
     c->fn = parent;
     LIST(c->fns)->len--;
     gc_free(f);
@@ -937,9 +957,13 @@ static void resolve_all(comp *c, pv root) {
         if (r->children) {
             plist *ch = LIST(r->children);
             for (size_t i = 0; i < ch->len; i++) scratch_append(todo, ch->items[i]);
+            list_free(r->children);
         }
+        gc_free(r);
     }
+    gc_free(scratch);
     gc_root_pop(1);
+    list_free(todo);
 }
 
 /* ---- expressions ---- */
@@ -2843,7 +2867,12 @@ pcode *compile_stream(lex_reader read, void *ctx, const pstr *file, int mode) {
     gc_root_push(&keep);
     resolve_all(c, c->lastfn);
     gc_root_pop(2);
-    gc_free(c); /* the rest (lexer, lists) is garbage now */
+    gc_free(c->L->buf.buf);
+    gc_free(c->L);
+    gc_free((void *)c->tgts);
+    list_free(c->sides);
+    list_free(c->fns);
+    gc_free(c);
     return code;
 }
 

@@ -70,6 +70,15 @@ pv gc_young[8];
 uint8_t gc_young_n;
 bool gc_top;
 
+/* Switches of the gc and micropython modules (mod_gc.c): gc.disable()
+ * clears gc_auto, so a full arena fails the allocation instead of
+ * collecting; micropython.heap_lock() fails every allocation; gc.threshold
+ * collects after that many bytes were allocated since the last collection. */
+bool gc_auto;
+uint8_t gc_locked;
+uint32_t gc_threshold;
+static uint32_t allocated;
+
 #define MAX_ROOTS 32
 static pv *roots[MAX_ROOTS];
 static int nroots;
@@ -99,6 +108,10 @@ void gc_init(void *arena, size_t size) {
     gc_young_n = 0;
     gc_top = false;
     memset(gc_young, 0, sizeof gc_young);
+    gc_auto = true;
+    gc_locked = 0;
+    gc_threshold = GC_NO_THRESHOLD;
+    allocated = 0;
 }
 
 bool gc_owns(const void *p) {
@@ -227,6 +240,7 @@ void gc_collect(void) {
 #ifdef PITH_CHECKS
     gc_check();
 #endif
+    allocated = 0;
 #ifndef PITH_GC_STRESS
     next_fit = 0;
 #endif
@@ -249,7 +263,9 @@ void gc_collect(void) {
             }
     }
     sweep();
+#ifndef PITH_GC_STRESS /* whose collections are not the program's: polls as on the boards */
     vm_poll_count = 1; /* a loop that keeps the collector busy checks for Ctrl-C at its next turn */
+#endif
 }
 
 /* ---- allocation ---- */
@@ -341,15 +357,17 @@ static bool fail_now(void) {
 void *gc_alloc_try(size_t bytes) {
     size_t n = (bytes + BLOCK - 1) / BLOCK;
     if (n == 0) n = 1;
-    if (n > nblocks || fail_now()) return NULL;
+    if (n > nblocks || gc_locked || fail_now()) return NULL;
 #ifdef PITH_GC_STRESS
-    gc_collect();
+    if (gc_auto) gc_collect();
 #endif
+    if (gc_auto && allocated >= gc_threshold) gc_collect();
     void *p = find(n);
-    if (!p) {
+    if (!p && gc_auto) {
         gc_collect();
         p = find(n);
     }
+    if (p) allocated += (uint32_t)(n * BLOCK);
     return p;
 }
 
@@ -383,6 +401,28 @@ void gc_free(void *p) {
         if (gc_young[i] == (pv)p) gc_young[i] = PV_NULL;
 }
 
+/* Grow block b (have blocks) to n blocks where it stands: into free blocks
+ * after it, and if that is not enough, before it (the data moves down: a
+ * buffer at the top of the arena grows into the space below). NULL when
+ * the free blocks around it are too few. */
+static void *grow_in_place(void *p, size_t b, size_t have, size_t n) {
+    size_t e = b + have;
+    while (e < b + n && e < nblocks && get_state(e) == B_FREE) e++;
+    size_t up = e - (b + have), s = b;
+    while (s > 0 && b - s + have + up < n && get_state(s - 1) == B_FREE) s--;
+    if (b - s + have + up < n) return NULL;
+    uint8_t *q = pool + s * BLOCK;
+    unpoison(q, n * BLOCK);
+    if (s != b) memmove(q, p, have * BLOCK);
+    set_state(s, B_HEAD);
+    for (size_t i = s + 1; i < s + n; i++) set_state(i, B_TAIL);
+    memset(q + have * BLOCK, 0, (n - have) * BLOCK);
+    while (first_free < nblocks && get_state(first_free) != B_FREE) first_free++;
+    for (int i = 0; i < 8; i++)
+        if (gc_young[i] == (pv)p) gc_young[i] = (pv)q;
+    return q;
+}
+
 void *gc_realloc(void *p, size_t bytes) {
     if (!p) return gc_alloc(bytes);
     if (leaf_block(p) >= 0) /* its LEAF word moves with it */
@@ -398,23 +438,27 @@ void *gc_realloc(void *p, size_t bytes) {
         if (b + n < first_free && n < have) first_free = b + n;
         return p;
     }
-    /* grow in place when the blocks after it are free */
     if (fail_now()) rt_memory_error(bytes);
-    size_t e = b + have;
-    while (e < b + n && e < nblocks && get_state(e) == B_FREE) e++;
-    if (e == b + n) {
-        for (size_t i = b + have; i < e; i++) set_state(i, B_TAIL);
-        unpoison(pool + (b + have) * BLOCK, (n - have) * BLOCK);
-        memset(pool + (b + have) * BLOCK, 0, (n - have) * BLOCK);
-        if (first_free >= b + have && first_free < e) {
-            while (first_free < nblocks && get_state(first_free) != B_FREE) first_free++;
-        }
-        return p;
-    }
+    void *q = grow_in_place(p, b, have, n);
+    if (q) return q;
     pv keep = (pv)p;
     gc_root_push(&keep);
-    void *q = gc_alloc(bytes);
+#ifdef PITH_GC_STRESS
+    gc_collect();
+#endif
+    q = n <= nblocks ? find(n) : NULL;
+    if (!q) {
+        /* collect, then try in place again: garbage next to it may have gone */
+        gc_collect();
+        q = grow_in_place(p, b, have, n);
+        if (q) {
+            gc_root_pop(1);
+            return q;
+        }
+        q = n <= nblocks ? find(n) : NULL;
+    }
     gc_root_pop(1);
+    if (!q) rt_memory_error(bytes);
     memcpy(q, (void *)keep, have * BLOCK);
     gc_free((void *)keep);
     return q;

@@ -17,6 +17,11 @@ void hal_stdout(const char *buf, size_t len);
  * stdin closed). Bytes typed while code runs are queued, never lost. */
 int hal_getchar(void);
 
+/* hal_getchar that gives up after `ms` milliseconds without a byte and
+ * returns -2 (a raw-paste sender that went quiet). */
+#define HAL_TIMEOUT (-2)
+int hal_getchar_timeout(uint32_t ms);
+
 /* While code runs, the core sets the interrupt character (3 = Ctrl-C);
  * -1 turns it off so the REPL can read Ctrl-C as a key. When that byte
  * arrives the board latches a flag instead of queueing the byte. */
@@ -28,6 +33,10 @@ int hal_interrupted(void);
 
 /* Milliseconds since boot, wrapping at 2**32. */
 uint32_t hal_ticks_ms(void);
+
+/* Microseconds since boot, wrapping at 2**32: a real microsecond count
+ * (time.ticks_us), not milliseconds times 1000. */
+uint32_t hal_ticks_us(void);
 
 /* Sleep up to ms milliseconds without burning the CPU; return early when an
  * interrupt is latched (the core checks hal_interrupted afterwards). */
@@ -51,5 +60,24 @@ void hal_reset(void);
  * has one, 0 when unavailable (microbit.temperature() then reports 20).
  * Must not wait forever for a sensor that never answers. */
 int hal_temperature(int *celsius);
+
+/* ---- flash: the filesystem's region (core/fs.c) ----
+ * Erase pages of HAL_FLASH_PAGE bytes that read like memory: erased bytes
+ * read 0xFF and a write can only clear bits, as on the nRF51's flash. The
+ * page size is the nRF51's on every board, so a filesystem image moves
+ * between the device, the browser and the host unchanged. */
+#define HAL_FLASH_PAGE 1024
+
+/* The region: its first byte, and its length in pages in *pages (0: no
+ * filesystem). It must not move while the core runs. */
+const uint8_t *hal_flash_region(size_t *pages);
+
+/* Erase the page that starts at `page` (inside the region). */
+void hal_flash_erase(const uint8_t *page);
+
+/* Program len bytes (a multiple of 4) from src (any alignment) at dst (a
+ * multiple of 4 inside the region): each bit becomes old AND new. A board
+ * may skip words of 0xFFFFFFFF, so they stay programmable. */
+void hal_flash_write(const uint8_t *dst, const void *src, size_t len);
 
 #endif

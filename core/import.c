@@ -1,8 +1,17 @@
-/* import.c — the import statement: which module a name finds. */
-#include "obj.h"
+/* import.c — the import statement and main.py: built-in modules from a
+ * table in flash; modules from files (`import helper` runs helper.py from
+ * the filesystem once, and sys.modules keeps it); main.py at boot. */
+#include <string.h>
+
+#include "compiler.h"
+#include "fs.h"
+#include "import.h"
+#include "pith.h"
+#include "vm.h"
 
 extern const pmodule mod_gc, mod_sys, mod_time, mod_random, mod_micropython, mod_array, mod_microbit, mod_math;
 extern const pmodule mod_struct, mod_binascii, mod_io; /* mod_struct.c, mod_binascii.c, mod_io.c */
+extern const pmodule mod_collections, mod_errno, mod_os;
 
 /* Built-in modules, with MicroPython's u-prefixed aliases. */
 static const struct {
@@ -14,10 +23,120 @@ static const struct {
     {&N(array), &mod_array}, {&N(uarray), &mod_array}, {&N(microbit), &mod_microbit}, {&N(math), &mod_math},
     {&N(struct), &mod_struct}, {&N(ustruct), &mod_struct}, {&N(binascii), &mod_binascii},
     {&N(ubinascii), &mod_binascii}, {&N(io), &mod_io}, {&N(uio), &mod_io},
+    {&N(collections), &mod_collections}, {&N(ucollections), &mod_collections},
+    {&N(errno), &mod_errno}, {&N(uerrno), &mod_errno},
+    {&N(os), &mod_os}, {&N(uos), &mod_os},
 };
+
+/* A module from a file keeps its globals in its dict; its flash table is empty. */
+static const ptable no_members = {0, NULL};
+
+pv import_modules(void) {
+    return sys_modules();
+}
+
+/* A file's text in a heap block from the top of the arena, where the
+ * hole it leaves once compiled joins the free space. */
+static char *load(int head, size_t *len) {
+    uint16_t id = fs_id(head), hint = 0;
+    uint32_t size = fs_size(head);
+    gc_top = true;
+    char *buf = gc_alloc_try(size ? size : 1);
+    gc_top = false;
+    if (!buf) rt_memory_error(size);
+    uint32_t at = 0;
+    while (at < size) {
+        size_t k;
+        const uint8_t *p = fs_span(id, at, &hint, &k);
+        if (!p) break;
+        if (k > size - at) k = size - at;
+        memcpy(buf + at, p, k);
+        at += (uint32_t)k;
+    }
+    *len = at;
+    return buf;
+}
+
+/* NAME.py's head, and its name interned for tracebacks. Not inlined: its
+ * buffer must not stay on the C stack while the module runs. */
+__attribute__((noinline)) static int find_source(const pstr *name, const pstr **file) {
+    char path[FS_NAME_MAX];
+    if (name->len + 3 > FS_NAME_MAX) return -1;
+    memcpy(path, name->data, name->len);
+    memcpy(path + name->len, ".py", 3);
+    int head = fs_lookup(path, name->len + 3);
+    if (head >= 0) *file = (const pstr *)str_intern(path, name->len + 3);
+    return head;
+}
+
+/* Run NAME.py as module NAME. It is in sys.modules from the start, so an
+ * import cycle finds it half made; and, as in MicroPython v1, it stays
+ * there if it fails (a TRY here would cost every nested import ~100 bytes
+ * of C stack, of which the micro:bit has 2 KiB). */
+static pv import_file(const pstr *name, int head, const pstr *file) {
+    pmodule *m = gc_alloc(sizeof(pmodule));
+    m->type = &t_module;
+    m->name = name;
+    m->globals = &no_members;
+    pv mod = (pv)m;
+    gc_root_push(&mod);
+    m->dict = dict_new(8);
+    dict_set(m->dict, (pv)&N(__name__), (pv)name);
+    dict_set(import_modules(), (pv)name, mod);
+    size_t len;
+    pv src = (pv)load(head, &len);
+    gc_root_push(&src);
+    pcode *code = compile((const char *)src, len, file, PITH_MODE_FILE);
+    gc_root_pop(1);
+    gc_free((void *)src);
+    vm_run_module(code, m->dict);
+    gc_root_pop(1);
+    return mod;
+}
 
 pv mod_import(const pstr *name) {
     for (unsigned i = 0; i < sizeof modules / sizeof modules[0]; i++)
-        if (modules[i].name == name) return (pv)modules[i].mod;
-    rt_raise_fmt(&t_ImportError, "no module named '%s'", name->data);
+        if (modules[i].name == name)
+            return modules[i].mod == &mod_sys ? sys_module() : (pv)modules[i].mod; /* sys keeps state in the heap */
+    pv loaded = dict_get(sys_modules(), (pv)name);
+    if (loaded) return loaded;
+    const pstr *file = NULL;
+    int head = find_source(name, &file);
+    if (head < 0) rt_raise_fmt(&t_ImportError, "no module named '%s'", name->data);
+    return import_file(name, head, file);
+}
+
+/* main.py from the filesystem, read into the heap: NULL when there is none
+ * (*result PITH_OK) or it does not fit (*result PITH_EXC, the MemoryError
+ * reported like any other error). Not inlined, so its TRY is off the C
+ * stack while main.py runs. */
+__attribute__((noinline)) static char *load_main_py(size_t *len, int *result) {
+    int head = fs_lookup("main.py", 7);
+    char *volatile src = NULL;
+    *result = PITH_OK;
+    pjmp j;
+    if (head >= 0 && TRY(j)) {
+        src = load(head, len);
+        TRY_END(j);
+    } else if (head >= 0) {
+        gc_root_restore(j.roots);
+        vm_last_exc = j.exc;
+        *result = PITH_EXC;
+    }
+    return src;
+}
+
+int pith_run_main(const char *appended, size_t len, int scroll) {
+    int r = PITH_OK;
+    if (appended) {
+        r = pith_exec(appended, len, "main.py", PITH_MODE_FILE);
+    } else {
+        char *src = load_main_py(&len, &r);
+        if (src) r = pith_exec_owned(src, len, "main.py", PITH_MODE_FILE, src);
+    }
+    if (r == PITH_EXC) {
+        pith_print_exception();
+        if (scroll && !pv_is(vm_last_exc, &t_KeyboardInterrupt)) pith_scroll_exception();
+    }
+    return r;
 }

@@ -59,7 +59,7 @@ const uint8_t *font_glyph(unsigned char c) { return font[(c < 32 || c > 126 ? '?
 
 /* ---- display state, shared with the tick ----
  * The screen and the animation live in one heap object rooted in
- * vm_extra_roots[0], made by the first display call: on the micro:bit every
+ * vm_extra_roots[VM_ROOT_DISPLAY], made by the first display call: on the micro:bit every
  * static byte comes out of the C stack's 2 KiB, the heap is shared. */
 enum { A_NONE, A_SHOW, A_SCROLL };
 
@@ -81,7 +81,7 @@ typedef struct {
     scur cur;               /* scroll: the leftmost column shown */
 } pdisplay;
 
-#define D ((pdisplay *)vm_extra_roots[0])
+#define D ((pdisplay *)vm_extra_roots[VM_ROOT_DISPLAY])
 
 static volatile bool locked;
 static volatile struct {
@@ -97,7 +97,7 @@ static pdisplay *display_state(void) {
         pdisplay *d = gc_alloc(sizeof(pdisplay));
         d->type = &t_display;
         locked = true;
-        vm_extra_roots[0] = (pv)d;
+        vm_extra_roots[VM_ROOT_DISPLAY] = (pv)d;
         locked = false;
     }
     return D;
@@ -253,7 +253,7 @@ static bool scroll_step(void) {
 }
 
 /* ---- simulated presses (pith_test_hooks) ----
- * Kept in the heap, rooted in vm_extra_roots[1], so they cost no RAM on
+ * Kept in the heap, rooted in vm_extra_roots[VM_ROOT_SIM], so they cost no RAM on
  * the device unless a test uses them: (button, from, to) records of
  * three uint32 each, times relative to sim_start. */
 static uint32_t sim_start;
@@ -282,7 +282,7 @@ void pith_test_hooks(const char *src, size_t len) {
                 rec[n + 2] = v[1];
                 n += 3;
             }
-            vm_extra_roots[1] = str_new(&t_bytes, (const char *)rec, (size_t)n * sizeof(uint32_t));
+            vm_extra_roots[VM_ROOT_SIM] = str_new(&t_bytes, (const char *)rec, (size_t)n * sizeof(uint32_t));
             sim_start = hal_ticks_ms();
             return;
         }
@@ -292,7 +292,7 @@ void pith_test_hooks(const char *src, size_t len) {
 
 static bool button_down(int which) {
     if (hal_button_down(which)) return true;
-    const pstr *sim = (const pstr *)vm_extra_roots[1];
+    const pstr *sim = (const pstr *)vm_extra_roots[VM_ROOT_SIM];
     if (!sim) return false;
     uint32_t t = hal_ticks_ms() - sim_start, rec[3];
     for (size_t i = 0; i + sizeof rec <= sim->len; i += sizeof rec) {
@@ -404,7 +404,7 @@ static void show_lazy(pv it, uint32_t delay, bool clear) {
 void microbit_reset(void) {
     locked = true;
     if (D) D->kind = A_NONE;
-    vm_extra_roots[0] = PV_NULL;
+    vm_extra_roots[VM_ROOT_DISPLAY] = PV_NULL;
     push();
     for (int b = 0; b < 2; b++) {
         buttons[b].presses = 0;

@@ -17,6 +17,8 @@
 #define PITH_NAMES(X) PITH_NAMES_BUF(X) PITH_NAMES_MICROBIT(X) PITH_NAMES_LANG(X) PITH_NAMES_NUM(X) \
     PITH_NAMES_STR(X) PITH_NAMES_CONT(X) PITH_NAMES_FS(X) \
     X(close) \
+    X(write) X(read) X(readline) \
+    X(readinto) X(BytesIO) \
     X(__main__) X(__name__) X(__enter__) X(__exit__) X(__class__) \
     X(_) X(abs) X(all) X(any) X(append) X(args) X(array) X(bool) X(bytearray) \
     X(bytes) X(chr) X(choice) X(clear) X(collect) X(contiguous) X(copy) X(count) \

@@ -3,5 +3,8 @@
  * name listed in names.h or another names_*.h. */
 #ifndef PITH_NAMES_FS_H
 #define PITH_NAMES_FS_H
-#define PITH_NAMES_FS(X)
+#define PITH_NAMES_FS(X) \
+    X(os) X(uos) X(open) X(readlines) \
+    X(writable) X(TextIO) X(listdir) X(ilistdir) X(size) X(stat) X(statvfs) \
+    X(rename) X(uname) X(sysname) X(nodename) X(machine) X(uname_result)
 #endif

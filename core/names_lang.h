@@ -15,6 +15,6 @@
     X(__ifloordiv__) X(__itruediv__) X(__imod__) X(__ipow__) X(__ilshift__) X(__irshift__) X(__iand__) X(__ior__) \
     X(__ixor__) X(super) X(object) X(property) X(staticmethod) X(classmethod) X(getter) X(setter) \
     X(deleter) X(fget) X(fset) X(fdel) X(setattr) X(delattr) X(dir) X(exec) \
-    X(eval) X(globals) X(locals) X(NotImplementedType) X(NotImplemented) X(__build_class__) X(generator) X(send) \
-    X(throw) X(GeneratorExit) X(cell) X(__globals__) X(__self__) X(__func__) X(set) X(frozenset)
+    X(eval) X(globals) X(locals) X(__build_class__) X(generator) X(send) \
+    X(throw) X(GeneratorExit) X(cell) X(__globals__) X(__self__) X(__func__)
 #endif

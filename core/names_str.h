@@ -8,6 +8,6 @@
     X(zfill) X(title) X(swapcase) X(capitalize) X(fromhex) \
     X(struct) X(ustruct) X(calcsize) X(pack) X(unpack) X(pack_into) X(unpack_from) \
     X(binascii) X(ubinascii) X(hexlify) X(unhexlify) X(a2b_base64) X(b2a_base64) X(newline) X(crc32) \
-    X(io) X(uio) X(StringIO) X(BytesIO) X(write) X(read) X(readline) X(readinto) X(getvalue) \
+    X(io) X(uio) X(StringIO) X(getvalue) \
     X(seek) X(tell) X(flush)
 #endif

@@ -138,6 +138,7 @@ typedef struct {
     bool readonly, released;
 } pmview;
 typedef struct { const ptype *type; pv start, stop, step; } pslice;
+typedef struct { const ptype *type; uint16_t used, alloc; pv *table; } pset; /* set, frozenset */
 typedef struct { const ptype *type; int32_t start, stop, step; } prange;
 
 /* A compiled function body. Frame slots: positional parameters, keyword-only
@@ -232,7 +233,8 @@ typedef struct {
 extern const ptype t_none, t_bool, t_int, t_float, t_str, t_bytes, t_bytearray,
     t_array, t_list, t_tuple, t_dict, t_range, t_slice, t_memoryview, t_function,
     t_builtin, t_bound, t_module, t_code, t_type, t_iter, t_ellipsis, t_cell, t_gen,
-    t_object, t_property, t_staticmethod, t_classmethod, t_super, t_set, t_frozenset, t_methchk;
+    t_object, t_property, t_staticmethod, t_classmethod, t_super, t_set, t_frozenset, t_methchk,
+    t_ordereddict;
 extern const ptype t_BaseException, t_Exception, t_SystemExit, t_KeyboardInterrupt,
     t_StopIteration, t_ArithmeticError, t_ZeroDivisionError, t_OverflowError,
     t_AssertionError, t_AttributeError, t_BufferError, t_ImportError, t_LookupError,
@@ -305,6 +307,10 @@ void gc_check(void);           /* asserts the block table is consistent and free
 extern unsigned long gc_allocs;   /* allocations so far (the host's --fail-alloc counts them) */
 extern unsigned long gc_fail_at;  /* that allocation fails as if the heap were full; 0: none */
 #endif
+extern bool gc_auto;          /* collect when full; false after gc.disable() */
+extern uint8_t gc_locked;     /* micropython.heap_lock() depth: allocation fails */
+extern uint32_t gc_threshold; /* gc.threshold(): collect after this many bytes */
+#define GC_NO_THRESHOLD UINT32_MAX
 
 /* ---- runtime.c: operations on any value ---- */
 pv rt_int(int64_t v);
@@ -342,7 +348,9 @@ void rt_need_buffer(pv v, pbuf *b, bool for_write); /* raises TypeError */
 size_t rt_index(pv index, size_t len, const char *what); /* IndexError "<what> index out of range" */
 bool rt_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step, size_t *count);
 void rt_check_stack(void);            /* RuntimeError when the C stack is nearly gone */
-void rt_poll(void);                   /* KeyboardInterrupt when Ctrl-C arrived */
+void rt_poll(void);                   /* KeyboardInterrupt when Ctrl-C arrived; runs scheduled callbacks */
+size_t rt_stack_used(size_t *limit);  /* C stack bytes in use; *limit: the guard's limit (0: none) */
+void sched_run(void);                 /* micropython.schedule's pending callbacks (mod_micropython.c) */
 void rt_check_args(int n, int min, int max);
 pv rt_kwarg(const pstr *name, int nkw, const pv *kw, pv dflt);
 pv *rt_unpack(pv seq, size_t *n);     /* items of a list/tuple, or TypeError */
@@ -399,6 +407,20 @@ pv mview_new(pv obj);
 pv range_new(int32_t start, int32_t stop, int32_t step);
 pv slice_new(pv start, pv stop, pv step);
 pv seq_iter_new(pv seq);   /* generic index-based iterator */
+pv set_new(const ptype *t);           /* an empty set or frozenset (t_set, t_frozenset) */
+void set_add(pv set, pv item);
+void *builtin_self(pv self, const ptype *t); /* self of a method, checked: TypeError otherwise */
+_Noreturn void builtin_raise(const ptype *t, pv args); /* args: a tuple, PV_NULL for none */
+pv *seq_items(pv v, size_t *n);       /* items of a list, tuple or namedtuple; NULL otherwise */
+int stdin_char(void);                 /* a terminal byte, Ctrl-C as 3; -1 at the end */
+/* An output stream onto a Python file object (print(file=f)): its write
+ * method is looked up once and rooted until fileout_close. */
+typedef struct { pout out; pv write; } pfileout;
+pout *fileout_open(pfileout *fo, pv file); /* rt_stdout for None and sys.stdout */
+void fileout_close(pout *o);
+extern const pobj sys_stdin_obj, sys_stdout_obj, sys_stderr_obj;
+pv sys_module(void);                  /* the sys module (heap: argv, path, modules) */
+pv sys_modules(void);                 /* sys.modules: modules imported from files */
 pv float_from_str(const char *s, size_t n, bool *ok);
 int64_t float_trunc(float f);                 /* toward zero, saturating; no soft doubles */
 float float_from_int(int64_t v);              /* rounded to nearest, without soft doubles */
@@ -433,7 +455,6 @@ extern uint32_t rand_state[4];
 void rand_seed(uint32_t seed);
 
 /* ---- printing helpers ---- */
-void print_seq(pout *o, pv *items, size_t n, const char *open, const char *close, bool repr);
 void print_bytes(pout *o, const uint8_t *p, size_t n, char quote_pref);
 
 #endif

@@ -23,7 +23,13 @@
  * Item layout is little-endian with fixed sizes on every board (b/B 1, h/H 2,
  * i/I/l/L 4, q/Q 8, f 4, d 8); all boards are little-endian, so memcpy of the
  * native type is the layout. Q holds 0 .. 2**63-1 (ints are at most 64-bit
- * signed). */
+ * signed).
+ *
+ * MicroPython's own typecodes: P is an unsigned machine word (4 bytes on
+ * every board), O holds any object. An O array keeps its items alive
+ * because the collector scans every word of a block; it never exchanges
+ * raw bytes with other buffers (no buffer protocol, no raw copies), so no
+ * program can forge an object pointer through it. */
 #include <string.h>
 
 #include "str.h"
@@ -33,8 +39,9 @@ size_t typecode_size(char tc) {
     switch (tc) {
     case 'b': case 'B': return 1;
     case 'h': case 'H': return 2;
-    case 'i': case 'I': case 'l': case 'L': case 'f': return 4;
+    case 'i': case 'I': case 'l': case 'L': case 'f': case 'P': return 4;
     case 'q': case 'Q': case 'd': return 8;
+    case 'O': return sizeof(pv);
     default: return 0;
     }
 }
@@ -46,15 +53,20 @@ pv typecode_load(char tc, const uint8_t *p) {
     case 'h': { int16_t v; memcpy(&v, p, 2); return PV_FROM_INT(v); }
     case 'H': { uint16_t v; memcpy(&v, p, 2); return PV_FROM_INT(v); }
     case 'i': case 'l': { int32_t v; memcpy(&v, p, 4); return rt_int(v); }
-    case 'I': case 'L': { uint32_t v; memcpy(&v, p, 4); return rt_int(v); }
+    case 'I': case 'L': case 'P': { uint32_t v; memcpy(&v, p, 4); return rt_int(v); }
     case 'q': case 'Q': { int64_t v; memcpy(&v, p, 8); return rt_int(v); }
     case 'f': { float v; memcpy(&v, p, 4); return rt_float(v); }
     case 'd': return rt_float(float_from_f64(p));
+    case 'O': { pv v; memcpy(&v, p, sizeof v); return v ? v : PV_NONE; }
     default: return PV_NONE;
     }
 }
 
 void typecode_store(char tc, uint8_t *p, pv v) {
+    if (tc == 'O') {
+        memcpy(p, &v, sizeof v);
+        return;
+    }
     if (tc == 'f' || tc == 'd') {
         float f = rt_to_float(v);
         if (tc == 'f') {
@@ -72,7 +84,7 @@ void typecode_store(char tc, uint8_t *p, pv v) {
     case 'h': lo = INT16_MIN; hi = INT16_MAX; break;
     case 'H': hi = UINT16_MAX; break;
     case 'i': case 'l': lo = INT32_MIN; hi = INT32_MAX; break;
-    case 'I': case 'L': hi = UINT32_MAX; break;
+    case 'I': case 'L': case 'P': hi = UINT32_MAX; break;
     case 'q': lo = INT64_MIN; break;
     default: break;
     }
@@ -105,6 +117,12 @@ static _Noreturn void released_error(void) {
 
 static _Noreturn void compat_error(void) {
     rt_raise_msg(&t_ValueError, "lhs and rhs should be compatible");
+}
+
+/* Raw items may be copied between a and b: same item size, and objects
+ * only between object arrays. */
+static void check_compatible(char a, char b) {
+    if (typecode_size(a) != typecode_size(b) || (a == 'O') != (b == 'O')) compat_error();
 }
 
 /* The items a view can reach now: its exporter may have changed size since
@@ -144,6 +162,15 @@ static void mv_items(const pmview *m, pitems *it) {
 static bool get_items(pv x, pitems *it) {
     if (pv_is(x, &t_memoryview)) {
         mv_items(MV(x), it);
+        return true;
+    }
+    if (is_array(x)) { /* an O array too, which exports no buffer */
+        parray *a = AR(x);
+        it->tc = a->typecode;
+        it->p = a->data;
+        it->n = a->len;
+        it->stride = (intptr_t)typecode_size(a->typecode);
+        it->writable = true;
         return true;
     }
     pbuf b;
@@ -188,18 +215,27 @@ static const uint8_t *items_flat(const pitems *s, const uint8_t *lo, const uint8
     return t;
 }
 
-static bool items_equal(const pitems *a, const pitems *b) {
+/* Equal items; compared by value, the items are looked up afresh each
+ * time: comparing objects of an O array may run Python code that resizes
+ * either side. */
+static bool items_equal(pv lhs, pv rhs, pitems *a, pitems *b) {
     if (a->n != b->n) return false;
     size_t isz = typecode_size(a->tc);
-    if (a->tc == b->tc && a->tc != 'f' && a->tc != 'd') {
+    if (a->tc == b->tc && a->tc != 'f' && a->tc != 'd' && a->tc != 'O') {
         if (items_contiguous(a) && items_contiguous(b)) return a->n == 0 || memcmp(a->p, b->p, a->n * isz) == 0;
         for (size_t k = 0; k < a->n; k++)
             if (memcmp(item_at(a, k), item_at(b, k), isz) != 0) return false;
         return true;
     }
-    for (size_t k = 0; k < a->n; k++)
-        if (!rt_equal(typecode_load(a->tc, item_at(a, k)), typecode_load(b->tc, item_at(b, k)))) return false;
-    return true;
+    pv x = PV_NULL;
+    gc_root_push(&x);
+    bool eq = true;
+    for (size_t k = 0; eq && get_items(lhs, a) && get_items(rhs, b) && k < a->n && k < b->n; k++) {
+        x = typecode_load(a->tc, item_at(a, k));
+        eq = rt_equal(x, typecode_load(b->tc, item_at(b, k)));
+    }
+    gc_root_pop(1);
+    return eq && a->n == b->n;
 }
 
 /* ==, != with any buffer (same format: bytes; otherwise item values);
@@ -210,7 +246,7 @@ static pv items_compare(int op, pv lhs, pv rhs) {
         if (op == OP_EQ || op == OP_NE) return PV_BOOL(op == OP_NE);
         return PV_NULL;
     }
-    if (op == OP_EQ || op == OP_NE) return PV_BOOL(items_equal(&a, &b) == (op == OP_EQ));
+    if (op == OP_EQ || op == OP_NE) return PV_BOOL(items_equal(lhs, rhs, &a, &b) == (op == OP_EQ));
     if (a.tc != 'B' || b.tc != 'B') return PV_NULL;
     size_t m = a.n < b.n ? a.n : b.n;
     int c = 0;
@@ -228,8 +264,8 @@ static pv items_compare(int op, pv lhs, pv rhs) {
 static pv items_contains(pv container, pv item) {
     pitems s, sub;
     get_items(container, &s);
-    if (is_intlike(item) || pv_is(item, &t_float)) {
-        for (size_t k = 0; k < s.n; k++)
+    if (is_intlike(item) || pv_is(item, &t_float) || s.tc == 'O') {
+        for (size_t k = 0; get_items(container, &s) && k < s.n; k++)
             if (rt_equal(typecode_load(s.tc, item_at(&s, k)), item)) return PV_TRUE;
         return PV_FALSE;
     }
@@ -260,8 +296,9 @@ static pv hex_of(const pitems *s, int n, const pv *args) {
 pv array_new(const ptype *t, char typecode, size_t n) {
     size_t isz = typecode_size(typecode);
     if (n > SIZE_MAX / isz) rt_memory_error(SIZE_MAX);
-    pv data = n ? (pv)gc_alloc(n * isz) : PV_NULL;
-    gc_root_push(&data);
+    uint8_t *data = n ? gc_alloc(n * isz) : NULL;
+    pv keep = (pv)data;
+    gc_root_push(&keep);
     parray *a = gc_alloc_try(sizeof(parray));
     gc_root_pop(1);
     if (!a) {
@@ -350,9 +387,9 @@ static void array_extend(pv self, pv src) {
     pitems s;
     size_t isz = typecode_size(a->typecode);
     if (get_items(src, &s)) {
-        if (typecode_size(s.tc) != isz) compat_error();
+        check_compatible(a->typecode, s.tc);
         pv p = (pv)items_flat(&s, a->data, a->data ? a->data + a->cap * isz : NULL);
-        gc_root_push(&p); /* a copy, if one was made, must outlive the resize */
+        gc_root_push(&p); /* a copy (or src's data) while a grows */
         array_splice(a, a->len, 0, (const uint8_t *)p, s.n);
         gc_root_pop(1);
         return;
@@ -376,8 +413,8 @@ static void array_extend(pv self, pv src) {
 static pv array_from(const ptype *t, char tc, pv init) {
     pitems s;
     bool raw = t == &t_bytearray ? !is_intlike(init) && get_items(init, &s)
-                                 : (pv_is(init, &t_bytes) || pv_is(init, &t_bytearray)) && get_items(init, &s);
-    if (raw) {
+                                 : tc != 'O' && (pv_is(init, &t_bytes) || pv_is(init, &t_bytearray)) && get_items(init, &s);
+    if (raw && s.tc != 'O') {
         size_t isz = typecode_size(tc), nb = s.n * typecode_size(s.tc);
         pv r = array_new(t, tc, nb / isz);
         if (isz == 1)
@@ -477,7 +514,7 @@ static pv array_binary(int op, pv lhs, pv rhs) {
     pitems s;
     if (!get_items(rhs, &s)) return PV_NULL;
     size_t isz = typecode_size(a->typecode);
-    if (typecode_size(s.tc) != isz) compat_error();
+    check_compatible(a->typecode, s.tc);
     if (inplace) {
         array_extend(lhs, rhs);
         return lhs;
@@ -526,17 +563,17 @@ static pv array_subscr(pv self, pv index, pv value) {
         }
         pitems s;
         if (!get_items(value, &s)) rt_raise_msg(&t_NotImplementedError, "array/bytes required on right side");
-        if (typecode_size(s.tc) != isz || (step != 1 && s.n != count)) compat_error();
-        pv keep = (pv)items_flat(&s, a->data, a->data ? a->data + a->cap * isz : NULL);
-        const uint8_t *p = (const uint8_t *)keep;
+        check_compatible(a->typecode, s.tc);
+        if (step != 1 && s.n != count) compat_error();
+        pv p = (pv)items_flat(&s, a->data, a->data ? a->data + a->cap * isz : NULL);
+        gc_root_push(&p); /* a copy (or value's data) while a is resized */
         if (step == 1) {
-            gc_root_push(&keep); /* a copy, if one was made, must outlive the resize */
-            array_splice(a, (size_t)start, count, p, s.n);
-            gc_root_pop(1);
+            array_splice(a, (size_t)start, count, (const uint8_t *)p, s.n);
         } else {
             for (size_t i = 0; i < count; i++)
-                memcpy(a->data + (start + (intptr_t)i * step) * (intptr_t)isz, p + i * isz, isz);
+                memcpy(a->data + (start + (intptr_t)i * step) * (intptr_t)isz, (const uint8_t *)p + i * isz, isz);
         }
+        gc_root_pop(1);
         return PV_NONE;
     }
     size_t i = rt_index(index, a->len, what);
@@ -551,6 +588,7 @@ static pv array_subscr(pv self, pv index, pv value) {
 
 static bool array_buffer(pv self, pbuf *b, bool for_write) {
     parray *a = AR(self);
+    if (a->typecode == 'O') return false;
     b->data = a->data;
     b->len = a->len * typecode_size(a->typecode);
     b->typecode = a->typecode;
@@ -604,18 +642,24 @@ static pv buf_iter(pv self) {
 }
 
 /* ---- methods of bytearray and array ---- */
+static parray *arr_self(pv v) {
+    if (!is_array(v)) builtin_self(v, &t_bytearray);
+    return AR(v);
+}
+
 static pv arr_append_fn(int n, const pv *args, int nkw, const pv *kw) {
-    array_append_value(AR(args[0]), args[1]);
+    array_append_value(arr_self(args[0]), args[1]);
     return PV_NONE;
 }
 
 static pv arr_extend_fn(int n, const pv *args, int nkw, const pv *kw) {
+    arr_self(args[0]);
     array_extend(args[0], args[1]);
     return PV_NONE;
 }
 
 static pv arr_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
-    parray *a = AR(args[0]);
+    parray *a = arr_self(args[0]);
     if (a->len == 0) rt_raise_fmt(&t_IndexError, "pop from empty %s", a->type->name->data);
     size_t i = a->len - 1;
     if (n > 1) {
@@ -625,12 +669,14 @@ static pv arr_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
         i = (size_t)k;
     }
     pv v = typecode_load(a->typecode, a->data + i * typecode_size(a->typecode));
+    gc_root_push(&v); /* the resize may collect */
     array_splice(a, i, 1, NULL, 0);
+    gc_root_pop(1);
     return v;
 }
 
 static pv arr_tobytes_fn(int n, const pv *args, int nkw, const pv *kw) {
-    parray *a = AR(args[0]);
+    parray *a = arr_self(args[0]);
     return str_new(&t_bytes, (const char *)a->data, a->len * typecode_size(a->typecode));
 }
 
@@ -644,7 +690,7 @@ static pv items_tolist(const pitems *s) {
 
 static pv arr_tolist_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    get_items(args[0], &s);
+    get_items((pv)arr_self(args[0]), &s);
     return items_tolist(&s);
 }
 
@@ -801,7 +847,9 @@ static bool mv_buffer(pv self, pbuf *b, bool for_write) {
 }
 
 static pv tuple1(pv x) {
+    gc_root_push(&x);
     pv t = tuple_new(1);
+    gc_root_pop(1);
     ((ptuple *)t)->items[0] = x;
     return t;
 }
@@ -826,9 +874,11 @@ static pv mv_attr(pv self, const pstr *name) {
 }
 
 /* ---- memoryview methods ---- */
+static pmview *mv_self(pv v) { return builtin_self(v, &t_memoryview); }
+
 static pv mv_tobytes_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    mv_items(MV(args[0]), &s);
+    mv_items(mv_self(args[0]), &s);
     pv r = str_new(&t_bytes, NULL, s.n * typecode_size(s.tc)); /* objects never move */
     items_gather(&s, (uint8_t *)((pstr *)r)->data);
     return r;
@@ -836,26 +886,26 @@ static pv mv_tobytes_fn(int n, const pv *args, int nkw, const pv *kw) {
 
 static pv mv_tolist_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    mv_items(MV(args[0]), &s);
+    mv_items(mv_self(args[0]), &s);
     return items_tolist(&s);
 }
 
 static pv mv_hex_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    mv_items(MV(args[0]), &s);
+    mv_items(mv_self(args[0]), &s);
     return hex_of(&s, n, args);
 }
 
 static pv mv_toreadonly_fn(int n, const pv *args, int nkw, const pv *kw) {
     pitems s;
-    mv_items(MV(args[0]), &s);
-    pmview *v = mv_clone(MV(args[0]));
+    mv_items(mv_self(args[0]), &s);
+    pmview *v = mv_clone(mv_self(args[0]));
     v->readonly = true;
     return PV_FROM_PTR(v);
 }
 
 static pv mv_cast_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pmview *m = MV(args[0]);
+    pmview *m = mv_self(args[0]);
     pitems s;
     mv_items(m, &s);
     pstr *f = (pstr *)args[1];
@@ -877,7 +927,7 @@ static pv mv_cast_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv mv_release_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pmview *m = MV(args[0]);
+    pmview *m = mv_self(args[0]);
     if (!m->released) {
         m->released = true;
         if (is_array(m->obj) && AR(m->obj)->exports > 0 && AR(m->obj)->exports < UINT16_MAX)
@@ -887,7 +937,7 @@ static pv mv_release_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv mv_enter_fn(int n, const pv *args, int nkw, const pv *kw) {
-    if (MV(args[0])->released) released_error();
+    if (mv_self(args[0])->released) released_error();
     return args[0];
 }
 

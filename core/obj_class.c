@@ -24,10 +24,6 @@ bool class_is(const ptype *t) { return t->make == class_make; }
 
 static bool is_inst(pv v) { return !PV_IS_INT(v) && class_is(PV_OBJ(v)->type); }
 
-/* ---- NotImplemented ---- */
-static void notimpl_print(pout *o, pv self, bool repr) { out_str(o, "NotImplemented"); }
-static const ptype t_NotImplementedType = {TYPE_HEAD(NotImplementedType), .print = notimpl_print};
-const pobj o_notimplemented = {&t_NotImplementedType};
 #define PV_NOTIMPL ((pv)&o_notimplemented)
 
 typedef struct {

@@ -20,6 +20,12 @@ pv dict_new(size_t cap) {
     return (pv)d;
 }
 
+/* A dict in flash (errno.errorcode) is read-only: a bare TypeError, as
+ * MicroPython's fixed dicts. */
+static void check_writable(const pdict *d) {
+    if (!gc_owns(d)) builtin_raise(&t_TypeError, PV_NULL);
+}
+
 static bool key_eq(pv a, pv b) {
     if (a == b) return true;
     if (PV_IS_INT(a) && PV_IS_INT(b)) return false;
@@ -86,6 +92,7 @@ pv dict_get(pv dict, pv key) {
 
 void dict_set(pv dict, pv key, pv value) {
     pdict *d = (pdict *)dict;
+    check_writable(d);
     /* a small dict is searched without hashing; a new key is hashed anyway,
      * which also refuses unhashable keys */
     uint32_t h = d->index ? rt_hash(key) : 0;
@@ -111,6 +118,7 @@ void dict_set(pv dict, pv key, pv value) {
 
 bool dict_del(pv dict, pv key) {
     pdict *d = (pdict *)dict;
+    check_writable(d);
     int i = find(d, key, d->index ? rt_hash(key) : 0);
     if (i < 0) return false;
     d->entries[i].key = PV_NULL;
@@ -122,11 +130,17 @@ bool dict_del(pv dict, pv key) {
 static _Noreturn void key_error(pv key) {
     pv t = tuple_new(1);
     ((ptuple *)t)->items[0] = key;
-    rt_raise(exc_new(&t_KeyError, t));
+    builtin_raise(&t_KeyError, t);
 }
+
+/* dict and OrderedDict: insertion ordered both, they differ only in name */
+static bool is_dict(pv v) { return pv_is(v, &t_dict) || pv_is(v, &t_ordereddict); }
+static pdict *dict_self(pv v) { return builtin_self(v, &t_dict); }
 
 static void dict_print(pout *o, pv self, bool repr) {
     pdict *d = (pdict *)self;
+    bool ordered = d->type == &t_ordereddict;
+    if (ordered) out_str(o, "OrderedDict(");
     out_char(o, '{');
     bool first = true;
     for (int i = 0; i < d->filled; i++) {
@@ -138,19 +152,22 @@ static void dict_print(pout *o, pv self, bool repr) {
         rt_print(o, d->entries[i].value, true);
     }
     out_char(o, '}');
+    if (ordered) out_char(o, ')');
 }
 
 static pv dict_unary(int op, pv self) {
     pdict *d = (pdict *)self;
     if (op == OP_LEN) return PV_FROM_INT(d->used);
     if (op == OP_BOOL) return PV_BOOL(d->used != 0);
+    if (op == OP_HASH) rt_raise_fmt(&t_TypeError, "unsupported type for __hash__: '%s'", rt_type_name(self));
     return PV_NULL;
 }
 
 static pv dict_binary(int op, pv a, pv b) {
     pdict *d = (pdict *)a;
+    if (!is_dict(a)) return PV_NULL;
     if (op == OP_IN) return PV_BOOL(dict_get(a, b) != PV_NULL);
-    if ((op == OP_EQ || op == OP_NE) && pv_is(b, &t_dict)) {
+    if ((op == OP_EQ || op == OP_NE) && is_dict(b)) {
         pdict *e = (pdict *)b;
         bool eq = d->used == e->used;
         for (int i = 0; eq && i < d->filled; i++) {
@@ -213,6 +230,7 @@ static pv dictiter_new(pv dict, int kind) {
 static pv dict_iter(pv self) { return dictiter_new(self, 0); }
 
 /* keys()/values()/items() return views that iterate and print like lists */
+static const ptype t_dictview;
 typedef struct {
     const ptype *type;
     pv dict;
@@ -238,11 +256,18 @@ static void view_print(pout *o, pv self, bool repr) {
     out_str(o, "])");
 }
 static pv view_binary(int op, pv a, pv b) {
+    if (!pv_is(a, &t_dictview) || op != OP_IN) return PV_NULL;
     pdictview *v = (pdictview *)a;
-    if (op == OP_IN && v->kind == 0) return PV_BOOL(dict_get(v->dict, b) != PV_NULL);
-    return PV_NULL;
+    if (v->kind == 0) return PV_BOOL(dict_get(v->dict, b) != PV_NULL);
+    if (v->kind == 2) {
+        /* (key, value) in items: one lookup instead of a walk */
+        if (!pv_is(b, &t_tuple) || ((ptuple *)b)->len != 2) return PV_FALSE;
+        pv x = dict_get(v->dict, ((ptuple *)b)->items[0]);
+        return PV_BOOL(x && rt_equal(x, ((ptuple *)b)->items[1]));
+    }
+    return PV_NULL; /* values: the generic walk */
 }
-static const ptype t_dictview = {TYPE_HEAD(dict), .print = view_print, .unary = view_unary,
+static const ptype t_dictview = {TYPE_HEAD(dict_view), .print = view_print, .unary = view_unary,
                                  .binary = view_binary, .iter = view_iter};
 
 static pv make_view(pv dict, int kind) {
@@ -253,17 +278,17 @@ static pv make_view(pv dict, int kind) {
     return (pv)v;
 }
 
-static pv dict_keys_fn(int n, const pv *a, int nkw, const pv *kw) { return make_view(a[0], 0); }
-static pv dict_values_fn(int n, const pv *a, int nkw, const pv *kw) { return make_view(a[0], 1); }
-static pv dict_items_fn(int n, const pv *a, int nkw, const pv *kw) { return make_view(a[0], 2); }
+static pv dict_keys_fn(int n, const pv *a, int nkw, const pv *kw) { return make_view((pv)dict_self(a[0]), 0); }
+static pv dict_values_fn(int n, const pv *a, int nkw, const pv *kw) { return make_view((pv)dict_self(a[0]), 1); }
+static pv dict_items_fn(int n, const pv *a, int nkw, const pv *kw) { return make_view((pv)dict_self(a[0]), 2); }
 
 static pv dict_getm_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv v = dict_get(args[0], args[1]);
+    pv v = dict_get((pv)dict_self(args[0]), args[1]);
     return v ? v : n > 2 ? args[2] : PV_NONE;
 }
 
 static pv dict_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv v = dict_get(args[0], args[1]);
+    pv v = dict_get((pv)dict_self(args[0]), args[1]);
     if (!v) {
         if (n > 2) return args[2];
         key_error(args[1]);
@@ -273,53 +298,60 @@ static pv dict_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv dict_popitem_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pdict *d = (pdict *)args[0];
+    pdict *d = dict_self(args[0]);
+    check_writable(d);
     for (int i = d->filled - 1; i >= 0; i--) {
         if (!d->entries[i].key) continue;
         pv t = tuple_new(2);
         ((ptuple *)t)->items[0] = d->entries[i].key;
         ((ptuple *)t)->items[1] = d->entries[i].value;
-        dict_del(args[0], d->entries[i].key);
+        /* the last entry goes without a lookup, which could run Python code */
+        d->entries[i].key = d->entries[i].value = PV_NULL;
+        d->used--;
         return t;
     }
     rt_raise_msg(&t_KeyError, "popitem(): dictionary is empty");
 }
 
 static pv dict_setdefault_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv v = dict_get(args[0], args[1]);
+    pv v = dict_get((pv)dict_self(args[0]), args[1]);
     if (v) return v;
     v = n > 2 ? args[2] : PV_NONE;
     dict_set(args[0], args[1], v);
     return v;
 }
 
+/* Each item of src is a pair: a tuple or list, or any iterable of two. */
 static void update_from(pv d, pv src) {
-    if (pv_is(src, &t_dict)) {
+    if (is_dict(src)) {
         pdict *s = (pdict *)src;
         for (int i = 0; i < s->filled; i++)
             if (s->entries[i].key) dict_set(d, s->entries[i].key, s->entries[i].value);
         return;
     }
-    pv it = rt_iter(src);
+    pv it = rt_iter(src), item = PV_NULL;
     gc_root_push(&it);
-    pv item;
+    gc_root_push(&item);
     while ((item = rt_next(it)) != PV_NULL) {
+        if (!pv_is(item, &t_tuple) && !pv_is(item, &t_list)) item = rt_call1((pv)&t_tuple, item);
         size_t k;
         pv *kv = rt_unpack(item, &k);
-        if (k != 2) rt_raise_msg(&t_ValueError, "dictionary update sequence element has wrong length");
+        if (k != 2) rt_raise_msg(&t_ValueError, "dict update sequence has wrong length");
         dict_set(d, kv[0], kv[1]);
     }
-    gc_root_pop(1);
+    gc_root_pop(2);
 }
 
 static pv dict_update_fn(int n, const pv *args, int nkw, const pv *kw) {
+    dict_self(args[0]);
     if (n > 1) update_from(args[0], args[1]);
     for (int i = 0; i < nkw; i++) dict_set(args[0], kw[2 * i], kw[2 * i + 1]);
     return PV_NONE;
 }
 
 static pv dict_clear_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pdict *d = (pdict *)args[0];
+    pdict *d = dict_self(args[0]);
+    check_writable(d);
     memset(d->entries, 0, d->cap * sizeof(pentry));
     if (d->index) memset(d->index, 0, index_slots(d) * sizeof(uint16_t));
     d->used = d->filled = 0;
@@ -327,7 +359,8 @@ static pv dict_clear_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv dict_copy_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv d = dict_new(((pdict *)args[0])->used);
+    pv d = dict_new(dict_self(args[0])->used);
+    ((pdict *)d)->type = pv_type(args[0]);
     gc_root_push(&d);
     update_from(d, args[0]);
     gc_root_pop(1);
@@ -337,17 +370,18 @@ static pv dict_copy_fn(int n, const pv *args, int nkw, const pv *kw) {
 static pv dict_fromkeys_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv d = dict_new(4);
     gc_root_push(&d);
-    pv it = rt_iter(args[0]);
+    pv it = rt_iter(args[0]), k = PV_NULL;
     gc_root_push(&it);
-    pv k;
+    gc_root_push(&k); /* hashing a key may allocate */
     while ((k = rt_next(it)) != PV_NULL) dict_set(d, k, n > 1 ? args[1] : PV_NONE);
-    gc_root_pop(2);
+    gc_root_pop(3);
     return d;
 }
 
 static pv dict_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
     rt_check_args(n, 0, 1);
     pv d = dict_new(4);
+    ((pdict *)d)->type = t;
     gc_root_push(&d);
     if (n) update_from(d, args[0]);
     for (int i = 0; i < nkw; i++) dict_set(d, kw[2 * i], kw[2 * i + 1]);
@@ -373,3 +407,7 @@ TABLE(dict_locals, MEMBER(clear, &dict_clear), MEMBER(copy, &dict_copy), MEMBER(
 
 const ptype t_dict = {TYPE_HEAD(dict), .make = dict_make, .print = dict_print, .unary = dict_unary,
                       .binary = dict_binary, .subscr = dict_subscr, .iter = dict_iter, .locals = &dict_locals};
+/* collections.OrderedDict: a dict (its methods come through .base) */
+const ptype t_ordereddict = {TYPE_HEAD(OrderedDict), .base = &t_dict, .make = dict_make, .print = dict_print,
+                             .unary = dict_unary, .binary = dict_binary, .subscr = dict_subscr,
+                             .iter = dict_iter};

@@ -4,32 +4,47 @@
 #include "obj.h"
 #include "vm.h"
 
-void print_seq(pout *o, pv *items, size_t n, const char *open, const char *close, bool repr) {
-    out_str(o, open);
-    for (size_t i = 0; i < n; i++) {
-        if (i) out_str(o, ", ");
-        rt_print(o, items[i], true);
+
+/* The items of a list, a tuple or a tuple-shaped type (a namedtuple: one
+ * that indexes with the tuple's own subscr), or NULL. */
+static pv tuple_subscr(pv self, pv index, pv value);
+pv *seq_items(pv v, size_t *n) {
+    *n = 0;
+    if (!PV_IS_OBJ(v)) return NULL;
+    const ptype *t = PV_OBJ(v)->type;
+    if (t == &t_list) {
+        *n = ((plist *)v)->len;
+        return ((plist *)v)->items;
     }
-    if (n == 1 && open[0] == '(') out_char(o, ',');
-    out_str(o, close);
+    if (t == &t_tuple || t->subscr == tuple_subscr) {
+        *n = ((ptuple *)v)->len;
+        return ((ptuple *)v)->items;
+    }
+    return NULL;
 }
 
-/* Lexicographic comparison of two item arrays. */
-static pv seq_compare(int op, pv *a, size_t na, pv *b, size_t nb) {
-    size_t n = na < nb ? na : nb, i = 0;
-    for (; i < n; i++)
-        if (!rt_equal(a[i], b[i])) break;
+/* Lexicographic comparison of two sequences. Item comparisons may run
+ * Python code that changes either sequence: the items are looked up again
+ * after each one. */
+static pv seq_compare(int op, pv a, pv b) {
+    size_t na, nb, i = 0;
+    for (;; i++) {
+        pv *ia = seq_items(a, &na), *ib = seq_items(b, &nb);
+        if (i >= na || i >= nb || !rt_equal(ia[i], ib[i])) break;
+    }
     if (op == OP_EQ || op == OP_NE) {
-        bool eq = na == nb && i == n;
+        bool eq = na == nb && i == na;
         return PV_BOOL(op == OP_EQ ? eq : !eq);
     }
-    if (i < n) return rt_binary(op, a[i], b[i]);
+    if (i < na && i < nb) {
+        pv *ia = seq_items(a, &na), *ib = seq_items(b, &nb);
+        if (i < na && i < nb) return rt_binary(op, ia[i], ib[i]);
+    }
     switch (op) {
     case OP_LT: return PV_BOOL(na < nb);
     case OP_LE: return PV_BOOL(na <= nb);
     case OP_GT: return PV_BOOL(na > nb);
-    case OP_GE: return PV_BOOL(na >= nb);
-    default: return PV_NULL;
+    default: return PV_BOOL(na >= nb);
     }
 }
 
@@ -50,12 +65,22 @@ static pv tuple_make(const ptype *t, int n, const pv *args, int nkw, const pv *k
     return seq_to_tuple_or_list(args[0], false);
 }
 
-static void tuple_print(pout *o, pv self, bool repr) {
-    ptuple *t = (ptuple *)self;
-    print_seq(o, t->items, t->len, "(", ")", repr);
+/* Items are looked up afresh after each one: printing may run Python code
+ * that changes a list. */
+static void seq_print(pout *o, pv self, const char *open, const char *close) {
+    size_t n;
+    out_str(o, open);
+    for (size_t i = 0; seq_items(self, &n) && i < n; i++) {
+        if (i) out_str(o, ", ");
+        rt_print(o, seq_items(self, &n)[i], true);
+    }
+    if (seq_items(self, &n) && n == 1 && open[0] == '(') out_char(o, ',');
+    out_str(o, close);
 }
 
-static pv tuple_unary(int op, pv self) {
+static void tuple_print(pout *o, pv self, bool repr) { seq_print(o, self, "(", ")"); }
+
+pv tuple_unary(int op, pv self) {
     ptuple *t = (ptuple *)self;
     switch (op) {
     case OP_LEN: return PV_FROM_INT(t->len);
@@ -69,86 +94,83 @@ static pv tuple_unary(int op, pv self) {
     }
 }
 
-static pv concat(const ptype *type, pv *a, size_t na, pv *b, size_t nb) {
-    pv r = type == &t_tuple ? tuple_new(na + nb) : list_new(na + nb);
-    pv *d = type == &t_tuple ? ((ptuple *)r)->items : ((plist *)r)->items;
-    memcpy(d, a, na * sizeof(pv));
-    memcpy(d + na, b, nb * sizeof(pv));
+static pv new_seq(bool is_list, size_t n, pv **items) {
+    pv r = is_list ? list_new(n) : tuple_new(n);
+    *items = is_list ? ((plist *)r)->items : ((ptuple *)r)->items;
     return r;
 }
 
-static pv repeat(const ptype *type, pv *a, size_t na, pv k) {
+/* seq * k (the sequence is rooted by the caller; k is any int) */
+static pv repeat(pv seq, pv k) {
     if (!PV_IS_INT(k) && !pv_is(k, &t_int) && !pv_is(k, &t_bool)) return PV_NULL;
     int64_t times = rt_to_int(k);
+    size_t na;
+    seq_items(seq, &na);
     if (times < 0) times = 0;
     if ((uint64_t)times * na > 0xFFFFF) rt_memory_error((size_t)times * na * sizeof(pv));
-    size_t total = (size_t)times * na;
-    pv r = type == &t_tuple ? tuple_new(total) : list_new(total);
-    pv *d = type == &t_tuple ? ((ptuple *)r)->items : ((plist *)r)->items;
+    pv *d;
+    pv r = new_seq(pv_is(seq, &t_list), (size_t)times * na, &d);
+    pv *a = seq_items(seq, &na);
     for (int64_t i = 0; i < times; i++) memcpy(d + i * (int64_t)na, a, na * sizeof(pv));
     return r;
 }
 
-static bool items_of(pv v, const ptype *type, pv **items, size_t *n) {
-    if (!pv_is(v, type)) return false;
-    *items = rt_unpack(v, n);
-    return true;
+/* Appends every item of an iterable to a list (both rooted by the caller). */
+static void list_extend(pv list, pv src) {
+    size_t n, now;
+    if (seq_items(src, &n)) {
+        /* a list may be extended by itself: n is fixed before the first append */
+        for (size_t i = 0; i < n; i++) list_append(list, seq_items(src, &now)[i]);
+        return;
+    }
+    pv it = rt_iter(src);
+    gc_root_push(&it);
+    pv v;
+    while ((v = rt_next(it)) != PV_NULL) list_append(list, v);
+    gc_root_pop(1);
 }
 
+/* Operators of list and tuple; also reached with a non-sequence on the
+ * left (int * list, or a reflected operator), where only * applies. */
 static pv seq_binary(int op, pv a, pv b) {
-    const ptype *type = pv_type(a);
     int base = op & ~OP_INPLACE;
-    if (base == OP_MUL && (type == &t_tuple || type == &t_list)) {
-        size_t n;
-        pv *items = rt_unpack(a, &n);
-        return repeat(type, items, n, b);
-    }
-    if (base == OP_MUL) {
-        /* int * sequence */
-        const ptype *tb = pv_type(b);
-        size_t n;
-        pv *items = rt_unpack(b, &n);
-        return repeat(tb, items, n, a);
-    }
-    pv *ia, *ib;
     size_t na, nb;
+    pv *ia = seq_items(a, &na), *ib = seq_items(b, &nb);
+    if (base == OP_MUL) return ia ? repeat(a, b) : ib ? repeat(b, a) : PV_NULL;
+    if (!ia) return PV_NULL;
     if (base == OP_IN) {
-        ia = rt_unpack(a, &na);
-        for (size_t i = 0; i < na; i++)
+        for (size_t i = 0; (ia = seq_items(a, &na)) && i < na; i++)
             if (rt_equal(ia[i], b)) return PV_TRUE;
         return PV_FALSE;
     }
-    if (!items_of(a, type, &ia, &na)) return PV_NULL;
-    if (!items_of(b, type, &ib, &nb)) {
-        if (op == (OP_INPLACE | OP_ADD) && type == &t_list) {
-            /* list += iterable */
-            pv it = rt_iter(b);
-            gc_root_push(&it);
-            pv v;
-            while ((v = rt_next(it)) != PV_NULL) list_append(a, v);
-            gc_root_pop(1);
-            return a;
-        }
+    bool is_list = pv_is(a, &t_list);
+    if (op == (OP_INPLACE | OP_ADD) && is_list) {
+        list_extend(a, b);
+        return a;
+    }
+    if (!ib || pv_is(b, &t_list) != is_list) {
         if (base == OP_EQ || base == OP_NE) return PV_BOOL(base == OP_NE);
         return PV_NULL;
     }
     if (base == OP_ADD) {
-        if (op & OP_INPLACE && type == &t_list) {
-            for (size_t i = 0; i < nb; i++) list_append(a, ((plist *)b)->items[i]);
-            return a;
-        }
-        return concat(type, ia, na, ib, nb);
+        pv *d;
+        pv r = new_seq(is_list, na + nb, &d);
+        memcpy(d, seq_items(a, &na), na * sizeof(pv));
+        memcpy(d + na, seq_items(b, &nb), nb * sizeof(pv));
+        return r;
     }
-    if (base >= OP_LT && base <= OP_NE) return seq_compare(base, ia, na, ib, nb);
+    if (base >= OP_LT && base <= OP_NE) return seq_compare(base, a, b);
     return PV_NULL;
 }
 
-static pv slice_copy(const ptype *type, pv *items, size_t len, pv index) {
+static pv slice_copy(pv seq, pv index) {
     intptr_t start, stop, step;
-    size_t count;
+    size_t count, len;
+    seq_items(seq, &len);
     rt_slice_indices(index, len, &start, &stop, &step, &count);
-    pv r = type == &t_tuple ? tuple_new(count) : list_new(count);
-    pv *d = type == &t_tuple ? ((ptuple *)r)->items : ((plist *)r)->items;
+    pv *d;
+    pv r = new_seq(pv_is(seq, &t_list), count, &d);
+    pv *items = seq_items(seq, &len);
     for (size_t i = 0; i < count; i++) d[i] = items[start + (intptr_t)i * step];
     return r;
 }
@@ -156,33 +178,52 @@ static pv slice_copy(const ptype *type, pv *items, size_t len, pv index) {
 static pv tuple_subscr(pv self, pv index, pv value) {
     ptuple *t = (ptuple *)self;
     if (value != SUB_LOAD) {
-        if (value == SUB_DELETE) rt_raise_msg(&t_TypeError, "'tuple' object doesn't support item deletion");
-        rt_raise_msg(&t_TypeError, "'tuple' object doesn't support item assignment");
+        if (value == SUB_DELETE) rt_raise_fmt(&t_TypeError, "'%s' object doesn't support item deletion", rt_type_name(self));
+        rt_raise_fmt(&t_TypeError, "'%s' object doesn't support item assignment", rt_type_name(self));
     }
-    if (pv_is(index, &t_slice)) return slice_copy(&t_tuple, t->items, t->len, index);
+    if (pv_is(index, &t_slice)) return slice_copy(self, index);
     return t->items[rt_index(index, t->len, "tuple")];
 }
 
-static pv seq_index_fn(int n, const pv *args, int nkw, const pv *kw) {
+/* index(x[, start[, end]]) and count(x) of lists and tuples. Comparisons
+ * may change a list: its items are looked up again after each one. */
+static size_t clamp_index(pv v, size_t len) {
+    int64_t i = rt_to_int(v);
+    if (i < 0) i = i + (int64_t)len < 0 ? 0 : i + (int64_t)len;
+    return i > (int64_t)len ? len : (size_t)i;
+}
+
+static pv seq_index(int n, const pv *args) {
     size_t len;
-    pv *items = rt_unpack(args[0], &len);
-    for (size_t i = 0; i < len; i++)
+    seq_items(args[0], &len);
+    size_t i = n > 2 ? clamp_index(args[2], len) : 0, end = n > 3 ? clamp_index(args[3], len) : len;
+    pv *items;
+    for (; i < end && (items = seq_items(args[0], &len)) && i < len; i++)
         if (rt_equal(items[i], args[1])) return PV_FROM_INT(i);
     rt_raise_msg(&t_ValueError, "object not in sequence");
 }
 
-static pv seq_count_fn(int n, const pv *args, int nkw, const pv *kw) {
+static pv seq_count(pv self, pv x) {
     size_t len, k = 0;
-    pv *items = rt_unpack(args[0], &len);
-    for (size_t i = 0; i < len; i++) k += rt_equal(items[i], args[1]);
+    pv *items;
+    for (size_t i = 0; (items = seq_items(self, &len)) && i < len; i++) k += rt_equal(items[i], x);
     return PV_FROM_INT(k);
 }
 
-static BUILTIN(seq_index, index, 2, 4, false);
-static BUILTIN(seq_count, count, 2, 2, false);
-TABLE(tuple_locals, MEMBER(count, &seq_count), MEMBER(index, &seq_index));
+static pv tuple_index_fn(int n, const pv *args, int nkw, const pv *kw) {
+    builtin_self(args[0], &t_tuple);
+    return seq_index(n, args);
+}
 
-static pv tuple_iter(pv self) { return seq_iter_new(self); }
+static pv tuple_count_fn(int n, const pv *args, int nkw, const pv *kw) {
+    return seq_count((pv)builtin_self(args[0], &t_tuple), args[1]);
+}
+
+static BUILTIN(tuple_index, index, 2, 4, false);
+static BUILTIN(tuple_count, count, 2, 2, false);
+TABLE(tuple_locals, MEMBER(count, &tuple_count), MEMBER(index, &tuple_index));
+
+pv tuple_iter(pv self) { return seq_iter_new(self); }
 
 const ptype t_tuple = {TYPE_HEAD(tuple), .make = tuple_make, .print = tuple_print, .unary = tuple_unary,
                        .binary = seq_binary, .subscr = tuple_subscr, .iter = tuple_iter,
@@ -204,9 +245,8 @@ pv list_new(size_t n) {
 void list_append(pv list, pv item) {
     plist *l = (plist *)list;
     if (l->len == l->cap) {
-        pv keep[2] = {list, item};
-        gc_root_push(&keep[0]);
-        gc_root_push(&keep[1]);
+        gc_root_push(&list);
+        gc_root_push(&item);
         size_t cap = l->cap + (l->cap >> 1) + 2;
         l->items = gc_realloc(l->items, cap * sizeof(pv));
         l->cap = cap;
@@ -218,17 +258,7 @@ void list_append(pv list, pv item) {
 static pv seq_to_tuple_or_list(pv src, bool as_list) {
     pv l = list_new(0);
     gc_root_push(&l);
-    if (pv_is(src, &t_list) || pv_is(src, &t_tuple)) {
-        size_t n;
-        pv *items = rt_unpack(src, &n);
-        for (size_t i = 0; i < n; i++) list_append(l, items[i]);
-    } else {
-        pv it = rt_iter(src);
-        gc_root_push(&it);
-        pv v;
-        while ((v = rt_next(it)) != PV_NULL) list_append(l, v);
-        gc_root_pop(1);
-    }
+    list_extend(l, src);
     if (!as_list) {
         plist *pl = (plist *)l;
         pv t = tuple_new(pl->len); /* l stays rooted: this may collect */
@@ -245,10 +275,7 @@ static pv list_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw
     return seq_to_tuple_or_list(args[0], true);
 }
 
-static void list_print(pout *o, pv self, bool repr) {
-    plist *l = (plist *)self;
-    print_seq(o, l->items, l->len, "[", "]", repr);
-}
+static void list_print(pout *o, pv self, bool repr) { seq_print(o, self, "[", "]"); }
 
 static pv list_unary(int op, pv self) {
     plist *l = (plist *)self;
@@ -266,7 +293,7 @@ static void list_del(plist *l, size_t i, size_t n) {
 static pv list_subscr(pv self, pv index, pv value) {
     plist *l = (plist *)self;
     if (pv_is(index, &t_slice)) {
-        if (value == SUB_LOAD) return slice_copy(&t_list, l->items, l->len, index);
+        if (value == SUB_LOAD) return slice_copy(self, index);
         intptr_t start, stop, step;
         size_t count;
         rt_slice_indices(index, l->len, &start, &stop, &step, &count);
@@ -284,24 +311,22 @@ static pv list_subscr(pv self, pv index, pv value) {
         }
         size_t n;
         pv src = value;
-        if (!pv_is(src, &t_list) && !pv_is(src, &t_tuple)) src = seq_to_tuple_or_list(value, true);
+        if (!seq_items(src, &n) || src == self) src = seq_to_tuple_or_list(value, true);
         gc_root_push(&src);
-        pv *items = rt_unpack(src, &n);
+        /* converting the value may have run Python code that resized the list */
+        rt_slice_indices(index, l->len, &start, &stop, &step, &count);
+        pv *items = seq_items(src, &n);
         if (step != 1) {
             if (n != count) rt_raise_fmt(&t_ValueError, "attempt to assign sequence of size %d to extended slice of size %d", (int)n, (int)count);
             for (size_t i = 0; i < n; i++) l->items[start + (intptr_t)i * step] = items[i];
         } else {
-            if (src == self) {
-                src = seq_to_tuple_or_list(self, true);
-                items = rt_unpack(src, &n);
-            }
             if (stop < start) stop = start;
             size_t old = (size_t)(stop - start);
             size_t newlen = l->len - old + n;
             if (newlen > l->cap) {
                 l->items = gc_realloc(l->items, newlen * sizeof(pv));
                 l->cap = newlen;
-                items = rt_unpack(src, &n);
+                items = seq_items(src, &n);
             }
             memmove(&l->items[start + (intptr_t)n], &l->items[stop], (l->len - (size_t)stop) * sizeof(pv));
             memcpy(&l->items[start], items, n * sizeof(pv));
@@ -321,18 +346,20 @@ static pv list_subscr(pv self, pv index, pv value) {
     return PV_NONE;
 }
 
+static plist *list_self(pv v) { return builtin_self(v, &t_list); }
+
 static pv list_appendm_fn(int n, const pv *args, int nkw, const pv *kw) {
-    list_append(args[0], args[1]);
+    list_append((pv)list_self(args[0]), args[1]);
     return PV_NONE;
 }
 
-static pv list_extend_fn(int n, const pv *args, int nkw, const pv *kw) {
-    seq_binary(OP_INPLACE | OP_ADD, args[0], args[1]);
+static pv list_extendm_fn(int n, const pv *args, int nkw, const pv *kw) {
+    list_extend((pv)list_self(args[0]), args[1]);
     return PV_NONE;
 }
 
 static pv list_insert_fn(int n, const pv *args, int nkw, const pv *kw) {
-    plist *l = (plist *)args[0];
+    plist *l = list_self(args[0]);
     int64_t i = rt_to_int(args[1]);
     if (i < 0) i += (int64_t)l->len;
     if (i < 0) i = 0;
@@ -344,7 +371,7 @@ static pv list_insert_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv list_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
-    plist *l = (plist *)args[0];
+    plist *l = list_self(args[0]);
     if (l->len == 0) rt_raise_msg(&t_IndexError, "pop from empty list");
     size_t i = n > 1 ? rt_index(args[1], l->len, "list") : l->len - 1;
     pv v = l->items[i];
@@ -353,9 +380,9 @@ static pv list_pop_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv list_remove_fn(int n, const pv *args, int nkw, const pv *kw) {
-    plist *l = (plist *)args[0];
+    plist *l = list_self(args[0]);
     for (size_t i = 0; i < l->len; i++)
-        if (rt_equal(l->items[i], args[1])) {
+        if (rt_equal(l->items[i], args[1]) && i < l->len) {
             list_del(l, i, 1);
             return PV_NONE;
         }
@@ -363,18 +390,18 @@ static pv list_remove_fn(int n, const pv *args, int nkw, const pv *kw) {
 }
 
 static pv list_clear_fn(int n, const pv *args, int nkw, const pv *kw) {
-    plist *l = (plist *)args[0];
+    plist *l = list_self(args[0]);
     memset(l->items, 0, l->len * sizeof(pv));
     l->len = 0;
     return PV_NONE;
 }
 
 static pv list_copy_fn(int n, const pv *args, int nkw, const pv *kw) {
-    return seq_to_tuple_or_list(args[0], true);
+    return seq_to_tuple_or_list((pv)list_self(args[0]), true);
 }
 
 static pv list_reverse_fn(int n, const pv *args, int nkw, const pv *kw) {
-    plist *l = (plist *)args[0];
+    plist *l = list_self(args[0]);
     for (size_t i = 0; i < l->len / 2; i++) {
         pv t = l->items[i];
         l->items[i] = l->items[l->len - 1 - i];
@@ -383,39 +410,56 @@ static pv list_reverse_fn(int n, const pv *args, int nkw, const pv *kw) {
     return PV_NONE;
 }
 
+static pv list_index_fn(int n, const pv *args, int nkw, const pv *kw) {
+    list_self(args[0]);
+    return seq_index(n, args);
+}
+
+static pv list_count_fn(int n, const pv *args, int nkw, const pv *kw) {
+    return seq_count((pv)list_self(args[0]), args[1]);
+}
+
 /* Sort: keys are computed once into a parallel list, then a binary
  * insertion sort: few comparisons, stable as Python's is, and small code;
- * the moves are memmoves, quick at the sizes a 13 KiB heap holds. */
+ * the moves are memmoves, quick at the sizes a 13 KiB heap holds. A
+ * comparison may run Python code: the list's items are looked up again
+ * after each one, and a change of its length stops the sort. */
 static bool less(pv a, pv b, bool reverse) {
     return rt_truthy(rt_binary(OP_LT, reverse ? b : a, reverse ? a : b));
 }
 
 #define SORT_POLL 32 /* items between Ctrl-C checks: a sort of the largest list takes seconds */
 
+static void check_unchanged(plist *l, size_t n) {
+    if (l->len != n) rt_raise_msg(&t_ValueError, "list modified during sort");
+}
+
 void list_sort(pv list, pv key, bool reverse) {
     plist *l = (plist *)list;
     size_t n = l->len;
     pv keys = list_new(n);
     gc_root_push(&keys);
+    pv *kv = ((plist *)keys)->items; /* never resized */
     for (size_t i = 0; i < n; i++) {
-        pv k = key != PV_NONE ? rt_call1(key, l->items[i]) : l->items[i];
-        ((plist *)keys)->items[i] = k;
+        check_unchanged(l, n);
+        kv[i] = key != PV_NONE ? rt_call1(key, l->items[i]) : l->items[i];
         if (i % SORT_POLL == 0) rt_poll();
     }
-    pv *kv = ((plist *)keys)->items, *items = l->items;
     for (size_t i = 1; i < n; i++) {
         if (i % SORT_POLL == 0) rt_poll(); /* Ctrl-C: the list stays a permutation of its items */
-        pv k = kv[i], v = items[i];
-        size_t lo = 0, hi = i; /* insert after the last key not greater than k */
+        size_t lo = 0, hi = i; /* insert after the last key not greater than kv[i] */
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (less(k, kv[mid], reverse)) hi = mid;
+            bool lt = less(kv[i], kv[mid], reverse);
+            check_unchanged(l, n);
+            if (lt) hi = mid;
             else lo = mid + 1;
         }
+        pv k = kv[i], v = l->items[i];
         memmove(&kv[lo + 1], &kv[lo], (i - lo) * sizeof(pv));
-        memmove(&items[lo + 1], &items[lo], (i - lo) * sizeof(pv));
+        memmove(&l->items[lo + 1], &l->items[lo], (i - lo) * sizeof(pv));
         kv[lo] = k;
-        items[lo] = v;
+        l->items[lo] = v;
     }
     gc_root_pop(1);
 }
@@ -423,21 +467,23 @@ void list_sort(pv list, pv key, bool reverse) {
 static pv list_sortm_fn(int n, const pv *args, int nkw, const pv *kw) {
     pv key = rt_kwarg(&N(key), nkw, kw, PV_NONE);
     pv rev = rt_kwarg(&N(reverse), nkw, kw, PV_FALSE);
-    list_sort(args[0], key, rt_truthy(rev));
+    list_sort((pv)list_self(args[0]), key, rt_truthy(rev));
     return PV_NONE;
 }
 
 static BUILTIN(list_appendm, append, 2, 2, false);
-static BUILTIN(list_extend, extend, 2, 2, false);
+static BUILTIN(list_extendm, extend, 2, 2, false);
 static BUILTIN(list_insert, insert, 3, 3, false);
 static BUILTIN(list_pop, pop, 1, 2, false);
 static BUILTIN(list_remove, remove, 2, 2, false);
 static BUILTIN(list_clear, clear, 1, 1, false);
 static BUILTIN(list_copy, copy, 1, 1, false);
 static BUILTIN(list_reverse, reverse, 1, 1, false);
+static BUILTIN(list_index, index, 2, 4, false);
+static BUILTIN(list_count, count, 2, 2, false);
 static BUILTIN(list_sortm, sort, 1, 1, true);
 TABLE(list_locals, MEMBER(append, &list_appendm), MEMBER(clear, &list_clear), MEMBER(copy, &list_copy),
-      MEMBER(count, &seq_count), MEMBER(extend, &list_extend), MEMBER(index, &seq_index),
+      MEMBER(count, &list_count), MEMBER(extend, &list_extendm), MEMBER(index, &list_index),
       MEMBER(insert, &list_insert), MEMBER(pop, &list_pop), MEMBER(remove, &list_remove),
       MEMBER(reverse, &list_reverse), MEMBER(sort, &list_sortm));
 
@@ -457,9 +503,9 @@ static pv seqiter_next(pv self) {
     pv s = it->seq;
     const ptype *t = pv_type(s);
     size_t i = it->i;
-    if (t == &t_list || t == &t_tuple) {
-        size_t n;
-        pv *items = rt_unpack(s, &n);
+    size_t n;
+    pv *items = seq_items(s, &n);
+    if (items) {
         if (i >= n) return PV_NULL;
         it->i++;
         return items[i];
@@ -516,11 +562,15 @@ static pv range_make(const ptype *t, int n, const pv *args, int nkw, const pv *k
     return range_new(a, b, s);
 }
 
-static size_t range_len(const prange *r) {
+/* Up to 2**32 - 1 items: more than a small int holds. */
+static uint32_t range_len(const prange *r) {
     int64_t n = r->step > 0 ? ((int64_t)r->stop - r->start + r->step - 1) / r->step
-                            : ((int64_t)r->start - r->stop - r->step - 1) / -r->step;
-    return n > 0 ? (size_t)n : 0;
+                            : ((int64_t)r->start - r->stop - r->step - 1) / -(int64_t)r->step;
+    return n > 0 ? (uint32_t)n : 0;
 }
+
+/* The value of item i (< len): within the range, so it fits 32 bits. */
+static int32_t range_item(const prange *r, uint32_t i) { return (int32_t)(r->start + (int64_t)i * r->step); }
 
 static void range_print(pout *o, pv self, bool repr) {
     prange *r = (prange *)self;
@@ -536,35 +586,50 @@ static void range_print(pout *o, pv self, bool repr) {
 }
 
 static pv range_unary(int op, pv self) {
-    size_t n = range_len((prange *)self);
-    if (op == OP_LEN) return PV_FROM_INT(n);
+    uint32_t n = range_len((prange *)self);
+    if (op == OP_LEN) return rt_int(n);
     if (op == OP_BOOL) return PV_BOOL(n != 0);
     return PV_NULL;
 }
 
 static pv range_subscr(pv self, pv index, pv value) {
     prange *r = (prange *)self;
-    if (value != SUB_LOAD) rt_raise_msg(&t_TypeError, "'range' object doesn't support item assignment");
-    size_t len = range_len(r);
+    if (value != SUB_LOAD)
+        rt_raise_fmt(&t_TypeError, "'range' object doesn't support item %s", value == SUB_DELETE ? "deletion" : "assignment");
+    uint32_t len = range_len(r);
     intptr_t start, stop, step;
     size_t count;
     if (rt_slice_indices(index, len, &start, &stop, &step, &count)) {
-        int32_t s = r->start + (int32_t)start * r->step;
-        return range_new(s, s + (int32_t)count * r->step * (int32_t)step, r->step * (int32_t)step);
+        int64_t s = r->start + (int64_t)start * r->step, st = (int64_t)r->step * step;
+        int64_t e = r->start + (int64_t)stop * r->step;
+        /* the end may lie one step beyond 32 bits: the last item does not */
+        if (e > INT32_MAX) e = INT32_MAX;
+        if (e < INT32_MIN) e = INT32_MIN;
+        if (st > INT32_MAX || st < INT32_MIN) st = st > 0 ? INT32_MAX : INT32_MIN;
+        return range_new((int32_t)s, (int32_t)e, (int32_t)st);
     }
-    return PV_FROM_INT(r->start + (int32_t)rt_index(index, len, "range") * r->step);
+    return rt_int(range_item(r, (uint32_t)rt_index(index, len, "range")));
+}
+
+static pv range_attr(pv self, const pstr *name) {
+    prange *r = (prange *)self;
+    if (name == &N(start)) return rt_int(r->start);
+    if (name == &N(stop)) return rt_int(r->stop);
+    if (name == &N(step)) return rt_int(r->step);
+    return PV_NULL;
 }
 
 typedef struct {
     const ptype *type;
-    int32_t cur, stop, step;
+    int32_t cur, step;
+    uint32_t left;
 } prangeiter;
 
 static pv rangeiter_next(pv self) {
     prangeiter *it = (prangeiter *)self;
-    if (it->step > 0 ? it->cur >= it->stop : it->cur <= it->stop) return PV_NULL;
+    if (it->left == 0) return PV_NULL;
     int32_t v = it->cur;
-    it->cur += it->step;
+    if (--it->left) it->cur = (int32_t)((int64_t)v + it->step);
     return rt_int(v);
 }
 
@@ -575,29 +640,31 @@ static pv range_iter(pv self) {
     prangeiter *it = gc_alloc(sizeof(prangeiter));
     it->type = &t_rangeiter;
     it->cur = r->start;
-    it->stop = r->stop;
     it->step = r->step;
+    it->left = range_len(r);
     return (pv)it;
 }
 
 static pv range_binary(int op, pv a, pv b) {
-    if (op == OP_IN && (PV_IS_INT(b) || pv_is(b, &t_int))) {
-        prange *r = (prange *)a;
+    if (!pv_is(a, &t_range)) return PV_NULL;
+    prange *r = (prange *)a;
+    if (op == OP_IN && (PV_IS_INT(b) || pv_is(b, &t_int) || pv_is(b, &t_bool))) {
         int64_t v = rt_to_int(b);
         bool in = r->step > 0 ? (v >= r->start && v < r->stop) : (v <= r->start && v > r->stop);
         return PV_BOOL(in && (v - r->start) % r->step == 0);
     }
     if ((op == OP_EQ || op == OP_NE) && pv_is(b, &t_range)) {
-        prange *x = (prange *)a, *y = (prange *)b;
-        size_t nx = range_len(x), ny = range_len(y);
-        bool eq = nx == ny && (nx == 0 || (x->start == y->start && (nx == 1 || x->step == y->step)));
+        /* equal when they hold the same items */
+        prange *y = (prange *)b;
+        uint32_t nx = range_len(r), ny = range_len(y);
+        bool eq = nx == ny && (nx == 0 || (r->start == y->start && (nx == 1 || r->step == y->step)));
         return PV_BOOL(op == OP_EQ ? eq : !eq);
     }
     return PV_NULL;
 }
 
 const ptype t_range = {TYPE_HEAD(range), .make = range_make, .print = range_print, .unary = range_unary,
-                       .binary = range_binary, .subscr = range_subscr, .iter = range_iter};
+                       .binary = range_binary, .subscr = range_subscr, .iter = range_iter, .attr = range_attr};
 
 /* ---- slice ---- */
 pv slice_new(pv start, pv stop, pv step) {
@@ -607,6 +674,12 @@ pv slice_new(pv start, pv stop, pv step) {
     s->stop = stop;
     s->step = step;
     return (pv)s;
+}
+
+static pv slice_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
+    rt_check_args(n, 1, 3);
+    if (n == 1) return slice_new(PV_NONE, args[0], PV_NONE);
+    return slice_new(args[0], args[1], n > 2 ? args[2] : PV_NONE);
 }
 
 static void slice_print(pout *o, pv self, bool repr) {
@@ -628,4 +701,22 @@ static pv slice_attr(pv self, const pstr *name) {
     return PV_NULL;
 }
 
-const ptype t_slice = {TYPE_HEAD(slice), .print = slice_print, .attr = slice_attr};
+/* indices(len): (start, stop, step) normalised for a sequence of len items */
+static pv slice_indices_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv self = (pv)builtin_self(args[0], &t_slice);
+    int64_t len = rt_to_int(args[1]);
+    if (len < 0) rt_raise_msg(&t_ValueError, "length should not be negative");
+    intptr_t v[3];
+    size_t count;
+    rt_slice_indices(self, (size_t)len, &v[0], &v[1], &v[2], &count);
+    pv t = tuple_new(3);
+    gc_root_push(&t);
+    for (int i = 0; i < 3; i++) ((ptuple *)t)->items[i] = rt_int(v[i]);
+    gc_root_pop(1);
+    return t;
+}
+static BUILTIN(slice_indices, indices, 2, 2, false);
+TABLE(slice_locals, MEMBER(indices, &slice_indices));
+
+const ptype t_slice = {TYPE_HEAD(slice), .make = slice_make, .print = slice_print, .attr = slice_attr,
+                       .locals = &slice_locals};

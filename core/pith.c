@@ -2,7 +2,9 @@
 #include "pith.h"
 
 #include "compiler.h"
+#include "fs.h"
 #include "hal.h"
+#include "import.h"
 #include "obj.h"
 #include "vm.h"
 
@@ -19,6 +21,7 @@ void pith_init(void *arena, size_t size) {
     rt_jmp = NULL;
     vm_main_globals = dict_new(8);
     dict_set(vm_main_globals, (pv)&N(__name__), (pv)&N(__main__));
+    fs_mount();
 }
 
 void pith_stack_init(void *top, size_t bytes) { rt_set_stack(top, bytes); }
@@ -32,12 +35,20 @@ static const pstr *file_name(const char *filename) {
 }
 
 int pith_exec(const char *src, size_t len, const char *filename, int mode) {
+    return pith_exec_owned(src, len, filename, mode, NULL);
+}
+
+int pith_exec_owned(const char *src, size_t len, const char *filename, int mode, void *owned) {
     pjmp j;
     volatile int result = PITH_OK;
     vm_last_exc = PV_NULL;
     hal_set_interrupt_char(3);
     if (TRY(j)) {
+        pv keep = (pv)owned;
+        gc_root_push(&keep);
         pcode *code = compile(src, len, file_name(filename), mode);
+        gc_root_pop(1);
+        if (owned) gc_free(owned);
         vm_run_module(code, vm_main_globals);
         TRY_END(j);
     } else {

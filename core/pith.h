@@ -35,6 +35,14 @@ void pith_stack_init(void *top, size_t bytes);
 /* Compile and run source (need not be NUL-terminated; may live in flash). */
 int pith_exec(const char *src, size_t len, const char *filename, int mode);
 
+/* Run main.py as a board does at power-on and after a soft reboot: the
+ * script appended to the firmware when given (MicroPython v1's layout takes
+ * precedence, as in v1), else main.py from the filesystem, if there is one.
+ * An uncaught error is printed and, when `scroll`, scrolled on the LEDs,
+ * except KeyboardInterrupt: Ctrl-C goes straight to the prompt. Returns
+ * pith_exec's result (PITH_OK when there is no main.py). */
+int pith_run_main(const char *appended, size_t len, int scroll);
+
 /* Print the traceback of the last uncaught exception to hal_stdout. */
 void pith_print_exception(void);
 

@@ -1,10 +1,18 @@
 /* repl.c — the interactive prompt on hal_getchar/hal_stdout: the friendly
  * REPL (line editing, history, auto-indent), paste mode and the raw REPL with
  * raw-paste. The bytes on the wire match MicroPython's, so mpremote,
- * pyboard.py and Thonny drive pith unchanged. Nothing here uses the heap. */
+ * pyboard.py and Thonny drive pith unchanged.
+ *
+ * What is being entered (a statement with all its lines, a paste, a raw
+ * program) grows in one heap block, so its only limit is the free heap; the
+ * block is freed once compiled, before the code runs. A compiler that reads
+ * from a callback can take the bytes as they come instead: every byte goes
+ * through `add`. Recent lines stay in a small static buffer. */
 #include <string.h>
 #include "hal.h"
+#include "import.h"
 #include "pith.h"
+#include "vm.h"
 
 #ifndef PITH_BOARD_NAME
 #define PITH_BOARD_NAME "host"
@@ -17,25 +25,26 @@
 #define CTRL_E 5
 #define ESC 27
 
-/* One buffer, every byte of it RAM on the nRF51: what is being entered (a
- * friendly statement with all its lines, a paste or a raw program) grows
- * from the bottom; recent lines sit at the top, oldest first, and give way
- * when an entry needs the room. So the longest program is REPL_BUF bytes. */
-#define REPL_BUF 384
-#define STR(x) STR_(x)
-#define STR_(x) #x
+/* Recent lines, oldest first, each NUL-terminated; the oldest give way. */
+#define HISTORY_BYTES 160
+/* The entry block's first size; it doubles as it fills. */
+#define ENTRY_START 64
 
 /* Raw-paste flow control: the host may run two windows ahead of what we
  * have read, so two windows must fit the board's input queue (64 bytes on
  * the micro:bit). */
 #define RAW_PASTE_WINDOW 32
+/* A raw-paste sender silent this long has gone: back to the prompt. */
+#define RAW_PASTE_TIMEOUT_MS 5000
 
 #define BANNER "pith " PITH_VERSION "; " PITH_BOARD_NAME "\r\n" \
                "Type \"help()\" for more information.\r\n"
 #define RAW_BANNER "raw REPL; CTRL-B to exit\r\n"
 
-static char entry[REPL_BUF];
-/* The history's bytes at the top of `entry`, each line NUL-terminated. */
+/* The entry: a heap block rooted in vm_extra_roots[VM_ROOT_REPL], or NULL. */
+static char *entry;
+static size_t entry_cap;
+static char history[HISTORY_BYTES];
 static size_t hist_len;
 /* Outlives pith_repl: pyboard.py soft-reboots from the raw REPL and expects
  * to come back to it. */
@@ -61,59 +70,89 @@ static void out_repeat(char c, size_t n) {
     }
 }
 
-static void too_long(void) {
-    out("MemoryError: REPL input over " STR(REPL_BUF) " bytes\r\n");
+/* The MemoryError a program gets when it asks for more than the heap has. */
+static void too_long(size_t want) {
+    out("MemoryError: memory allocation failed, allocating ");
+    out_int(&rt_stdout, (int64_t)want);
+    out(" bytes\r\n");
+}
+
+static void set_entry(char *block, size_t cap) {
+    entry = block;
+    entry_cap = cap;
+    vm_extra_roots[VM_ROOT_REPL] = (pv)block;
+}
+
+static int grow(size_t cap) {
+    pjmp j;
+    if (TRY(j)) {
+        set_entry(gc_realloc(entry, cap), cap);
+        TRY_END(j);
+        return 1;
+    }
+    gc_root_restore(j.roots);
+    return 0;
+}
+
+/* Whether the entry has room for n bytes, growing its block (in place
+ * when the heap allows, which is the usual case: nothing else is
+ * allocated while input arrives); when a doubling is too much, the exact
+ * size may still fit. */
+static int fits(size_t n) {
+    size_t cap = entry_cap ? entry_cap : ENTRY_START;
+    while (cap < n) {
+        cap *= 2;
+    }
+    return n <= entry_cap || grow(cap) || (cap > n && grow(n));
+}
+
+/* Compile and run the entry's first len bytes; its block is freed once
+ * compiled, so the program has the heap. */
+static int run_entry(size_t len, int mode) {
+    char *src = entry;
+    set_entry(NULL, 0);
+    return pith_exec_owned(src ? src : "", len, "<stdin>", mode, src);
 }
 
 static void run(size_t len, int mode) {
-    if (pith_exec(entry, len, "<stdin>", mode) == PITH_EXC) {
+    if (run_entry(len, mode) == PITH_EXC) {
         pith_print_exception();
     }
 }
 
 /* ---- history ---- */
 
-static void evict_oldest(void) {
-    hist_len -= strlen(entry + REPL_BUF - hist_len) + 1;
-}
-
-/* Whether an entry of n bytes fits, making room from the oldest lines. */
-static int fits(size_t n) {
-    while (n > REPL_BUF - hist_len && hist_len > 0) {
-        evict_oldest();
-    }
-    return n <= REPL_BUF - hist_len;
-}
-
 /* The i-th newest line, or NULL past the oldest. */
 static const char *history_at(int i) {
-    size_t bottom = REPL_BUF - hist_len, end = REPL_BUF;
-    while (end > bottom) {
+    size_t end = hist_len;
+    while (end > 0) {
         size_t at = end - 1;
-        while (at > bottom && entry[at - 1]) {
+        while (at > 0 && history[at - 1]) {
             at--;
         }
         if (i-- == 0) {
-            return entry + at;
+            return history + at;
         }
         end = at;
     }
     return NULL;
 }
 
-/* Remember the line s[0..n), which lies in the first `used` bytes. */
-static void history_add(const char *s, size_t n, size_t used) {
+/* Remember the line s[0..n). */
+static void history_add(const char *s, size_t n) {
     const char *newest = history_at(0);
-    if (n == 0 || used + n + 1 > REPL_BUF ||
+    if (n == 0 || n + 1 > HISTORY_BYTES ||
         (newest && strlen(newest) == n && memcmp(newest, s, n) == 0)) {
         return;
     }
-    fits(used + n + 1);
-    char *bottom = entry + REPL_BUF - hist_len;
-    memmove(bottom - (n + 1), bottom, hist_len);
+    while (hist_len + n + 1 > HISTORY_BYTES) {
+        size_t oldest = strlen(history) + 1;
+        memmove(history, history + oldest, hist_len - oldest);
+        hist_len -= oldest;
+    }
+    memcpy(history + hist_len, s, n);
+    history[hist_len + n] = 0;
     hist_len += n + 1;
-    memcpy(entry + REPL_BUF - (n + 1), s, n);
-    entry[REPL_BUF - 1] = 0;
 }
 
 /* ---- line editing: the echo redraws only what changed, with \b moves ---- */
@@ -175,8 +214,7 @@ static void replace_line(line_t *l, const char *s, size_t n) {
         return;
     }
     cursor_to(l, l->start);
-    /* memmove: making room may have evicted the very line s points at. */
-    memmove(entry + l->start, s, n);
+    memcpy(entry + l->start, s, n);
     l->len = l->cur = l->start + n;
     hal_stdout(s, n);
     if (old > n) {
@@ -391,9 +429,32 @@ static void auto_indent(line_t *l) {
 
 /* ---- the modes ---- */
 
+/* An entry arriving byte by byte. Once the heap cannot hold one more byte
+ * the rest is still read, and counted, so the error can say how much the
+ * program needed. */
+typedef struct {
+    size_t n;       /* bytes in entry */
+    size_t want;    /* nonzero: the entry did not fit; bytes it had */
+} input_t;
+
+static void add(input_t *in, char c) {
+    if (!in->want && fits(in->n + 1)) {
+        entry[in->n++] = c;
+    } else {
+        in->want = (in->want ? in->want : in->n) + 1;
+    }
+}
+
+/* Give the entry's block back to the heap (an entry cancelled or dropped). */
+static void drop_entry(void) {
+    if (entry) {
+        gc_free(entry);
+    }
+    set_entry(NULL, 0);
+}
+
 static int paste_mode(void) {
-    size_t n = 0;
-    int full = 0;
+    input_t in = {0, 0};
     out("\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ");
     for (;;) {
         int c = next_key();
@@ -403,6 +464,7 @@ static int paste_mode(void) {
         if (c == CTRL_C || c == CTRL_D) {
             out("\r\n");
             if (c == CTRL_C) {
+                drop_entry();
                 return 0;
             }
             break;
@@ -414,16 +476,13 @@ static int paste_mode(void) {
             char ch = (char)c;
             hal_stdout(&ch, 1);
         }
-        if (fits(n + 1)) {
-            entry[n++] = (char)c;
-        } else {
-            full = 1;
-        }
+        add(&in, (char)c);
     }
-    if (full) {
-        too_long();
+    if (in.want) {
+        drop_entry();
+        too_long(in.want);
     } else {
-        run(n, PITH_MODE_SINGLE);
+        run(in.n, PITH_MODE_SINGLE);
     }
     return 0;
 }
@@ -432,6 +491,7 @@ static int friendly_repl(void) {
     out(BANNER);
     for (;;) {
         line_t l = {0, 0, 0, -1};
+        drop_entry();
         out(">>> ");
         int k = read_line(&l, 1);
         switch (k) {
@@ -459,10 +519,10 @@ static int friendly_repl(void) {
         if (blank(entry, l.len)) {
             continue;
         }
-        history_add(entry, l.len, l.len);
+        history_add(entry, l.len);
         while (k == 0 && unfinished(entry, l.len)) {
             if (!fits(l.len + 1)) {
-                too_long();
+                too_long(l.len + 1);
                 k = CTRL_C;
                 break;
             }
@@ -481,7 +541,7 @@ static int friendly_repl(void) {
                 /* Ctrl-D on an empty line ends the statement at once. */
                 out("\r\n");
             } else if (!blank(entry + l.start, l.len - l.start)) {
-                history_add(entry + l.start, l.len - l.start, l.len);
+                history_add(entry + l.start, l.len - l.start);
             }
         }
         if (k != CTRL_C) {
@@ -491,11 +551,12 @@ static int friendly_repl(void) {
 }
 
 /* Run a raw program: its output, \x04, its traceback, \x04. */
-static void raw_run(size_t n, int full) {
-    int r = full ? PITH_EXC : pith_exec(entry, n, "<stdin>", PITH_MODE_FILE);
+static void raw_run(const input_t *in) {
+    int r = in->want ? PITH_EXC : run_entry(in->n, PITH_MODE_FILE);
     out("\x04");
-    if (full) {
-        too_long();
+    if (in->want) {
+        drop_entry();
+        too_long(in->want);
     } else if (r == PITH_EXC) {
         pith_print_exception();
     }
@@ -503,39 +564,52 @@ static void raw_run(size_t n, int full) {
 }
 
 /* Raw-paste (\x05 A \x01): the host streams the program under flow control,
- * ends it with \x04, and gets a \x04 back before the output. When the buffer
- * fills we stop it early with a \x04 of our own. */
+ * ends it with \x04, and gets a \x04 back before the output. When the heap
+ * is full we stop it early with a \x04 of our own, as MicroPython does
+ * when compiling fails; when the host goes quiet mid-program we give up,
+ * and then wait (as long again) for the \x04 that acknowledges it, which
+ * must not reach the raw prompt as a soft reboot. */
 static int raw_paste(void) {
     static const char header[] = {'R', 1, RAW_PASTE_WINDOW & 0xFF, RAW_PASTE_WINDOW >> 8, 1};
-    size_t n = 0;
-    int full = 0, credit = RAW_PASTE_WINDOW;
+    input_t in = {0, 0};
+    int credit = RAW_PASTE_WINDOW, ended = 0, timed_out = 0;
     hal_stdout(header, sizeof header);
     for (;;) {
-        int c = hal_getchar();
-        if (c < 0) {
+        int c = hal_getchar_timeout(RAW_PASTE_TIMEOUT_MS);
+        if (c == -1) {
             return PITH_EOF;
         }
-        if (c == CTRL_D) {
+        if (c == CTRL_D && !ended) {
+            out("\x04");
             break;
         }
-        if (full) {
-            continue;
+        if (c == CTRL_D || c == CTRL_C || (c == HAL_TIMEOUT && ended)) {
+            break;
         }
-        if (!fits(n + 1)) {
-            full = 1;
+        if (c == HAL_TIMEOUT) {
+            timed_out = ended = 1;
             out("\x04");
             continue;
         }
-        entry[n++] = (char)c;
-        if (--credit == 0) {
+        if (ended) {
+            continue;
+        }
+        add(&in, (char)c);
+        if (in.want) {
+            ended = 1;
+            out("\x04");
+        } else if (--credit == 0) {
             out("\x01");
             credit = RAW_PASTE_WINDOW;
         }
     }
-    if (!full) {
-        out("\x04");
+    if (timed_out) {
+        /* the sender went quiet: nothing runs */
+        drop_entry();
+        out("\x04OSError: raw paste timed out\r\n\x04");
+        return 0;
     }
-    raw_run(n, full);
+    raw_run(&in);
     return 0;
 }
 
@@ -544,29 +618,28 @@ static int raw_repl(void) {
         out(RAW_BANNER);
         int c = 0;
         while (c != CTRL_A) {
-            size_t n = 0;
-            int full = 0;
+            input_t in = {0, 0};
             out(">");
             for (c = hal_getchar(); c != CTRL_A && c != CTRL_B && c != CTRL_D; c = hal_getchar()) {
                 if (c < 0) {
                     return PITH_EOF;
                 }
                 if (c == CTRL_C) {
-                    n = 0;
-                    full = 0;
-                } else if (fits(n + 1)) {
-                    entry[n++] = (char)c;
+                    in.n = in.want = 0;
                 } else {
-                    full = 1;
+                    add(&in, (char)c);
                 }
             }
             if (c == CTRL_B) {
+                drop_entry();
                 out("\r\n");
                 raw_mode = 0;
                 return SWITCH_MODE;
             }
-            if (c == CTRL_A && n == 2 && entry[0] == CTRL_E) {
-                if (entry[1] != 'A') {
+            if (c == CTRL_A && in.n == 2 && !in.want && entry[0] == CTRL_E) {
+                char cmd = entry[1];
+                drop_entry();
+                if (cmd != 'A') {
                     hal_stdout("R\x00", 2);
                 } else if (raw_paste() == PITH_EOF) {
                     return PITH_EOF;
@@ -574,11 +647,13 @@ static int raw_repl(void) {
                 c = 0;
             } else if (c == CTRL_D) {
                 out("OK");
-                if (n == 0 && !full) {
+                if (in.n == 0 && !in.want) {
                     out("\r\n");
                     return PITH_SOFT_REBOOT;
                 }
-                raw_run(n, full);
+                raw_run(&in);
+            } else {
+                drop_entry();
             }
         }
     }
@@ -590,6 +665,8 @@ int pith_repl_raw(void) {
 
 int pith_repl(int soft_reboot) {
     int r;
+    /* pith_init gave the heap a fresh start: no entry, whatever there was */
+    set_entry(NULL, 0);
     do {
         r = raw_mode ? raw_repl() : friendly_repl();
     } while (r == SWITCH_MODE);

@@ -22,9 +22,17 @@ void rt_check_stack(void) {
         rt_raise_msg(&t_RuntimeError, "maximum recursion depth exceeded");
 }
 
+/* Bytes of C stack in use below the board's top, and the limit (0: unknown). */
+size_t rt_stack_used(size_t *limit) {
+    char here;
+    *limit = stack_limit;
+    return stack_top ? (size_t)(stack_top - &here) : 0;
+}
+
 void rt_poll(void) {
     pith_board_tick(hal_ticks_ms());
     if (hal_interrupted()) rt_raise(exc_new(&t_KeyboardInterrupt, tuple_new(0)));
+    if (vm_extra_roots[VM_ROOT_SCHED]) sched_run();
 }
 
 bool rt_truthy(pv v) {

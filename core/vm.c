@@ -73,7 +73,7 @@ static chunk *spare;       /* a small chunk emptied: kept for reuse, so calls al
 static int depth;
 static pv handling;        /* the exception an except clause is handling */
 static pv reraising;       /* what rt_raise(PV_NULL) re-raises */
-pv vm_main_globals, vm_last_exc, vm_intern, vm_extra_roots[4];
+pv vm_main_globals, vm_last_exc, vm_intern, vm_extra_roots[VM_ROOTS];
 
 /* ---- the instruction table ---- */
 #define X(n, f, s) F_##f,
@@ -113,7 +113,7 @@ void vm_mark_roots(void) {
     gc_mark(vm_intern);
     gc_mark(handling);
     gc_mark(reraising);
-    gc_mark_range(vm_extra_roots, 4);
+    gc_mark_range(vm_extra_roots, VM_ROOTS);
     gc_mark(vm_last_exc);
     if (vm_last_exc && !gc_owns((void *)vm_last_exc)) {
         /* the static MemoryError: its traceback names live in the heap */
@@ -155,16 +155,20 @@ static frame *alloc_frame(pfun *fn) {
                 c = gc_alloc_try(sizeof(chunk) + n * sizeof(pv));
             }
             if (!c) too_deep();
-            /* leave room for the RuntimeError and its traceback */
-            if (!gc_has_free(RESERVE)) {
-                gc_free(c);
-                too_deep();
-            }
             c->end = c->data + n;
         }
         c->prev = chunks;
         c->top = c->data;
         chunks = c;
+        /* leave room for the RuntimeError and its traceback */
+        if (!gc_has_free(RESERVE)) {
+            gc_collect();
+            if (!gc_has_free(RESERVE)) {
+                chunks = c->prev;
+                gc_free(c);
+                too_deep();
+            }
+        }
     }
     frame *f = (frame *)chunks->top;
     chunks->top += words;
@@ -549,6 +553,12 @@ static pv stop_iteration(pv value) {
     pv e = exc_new(&t_StopIteration, t);
     gc_root_pop(1);
     return e;
+}
+
+pv vm_gen_send(pv g, pv value, bool *done) {
+    pv r;
+    *done = gen_resume(g, value, PV_NULL, &r) == GEN_RETURNED;
+    return r;
 }
 
 /* next(g): PV_NULL when it returned. */

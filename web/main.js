@@ -1,14 +1,15 @@
-// main.js — the playground page: wires the editor, the terminal and the
-// drawn micro:bit to pith running in a worker (worker.js) through the
-// shared hardware (hw.js).
+// main.js — the playground page: wires the editor, the files (files.js),
+// the terminal and the drawn micro:bit to pith running in a worker
+// (worker.js) through the shared hardware (hw.js).
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import { BUTTON_A, CMD, HEAP_FREE, HEAP_USED, INTCHAR, LED_GEN, OUT_ACK, SCRIPT_MAX, TEMP } from './hw.js';
+import { BUTTON_A, CMD, CMD_RUN, FLASH_BYTES, HEAP_FREE, HEAP_USED, INTCHAR, LED_GEN, OUT_ACK, TEMP } from './hw.js';
 import { createMicrobit } from './microbit.js';
-import { buildHex } from './hex.js';
+import { buildHex, deviceRegion, filesFromHex } from './hex.js';
+import { imageSize, validName } from './fsimage.js';
+import { createFiles } from './files.js';
 
-const STORE_KEY = 'pith.main.py';
 const DEFAULT_SCRIPT = '# main.py: Run (Ctrl-Enter) executes it; the REPL is below.\nprint("Hello from pith")\n';
 const RUN_GRACE_MS = 1000; // a Run the worker has not picked up by then restarts it
 
@@ -20,7 +21,7 @@ if (!window.pithBoot) {
   $('status').textContent = 'no SharedArrayBuffer: serve the page with boards/web/serve.js';
   throw new Error('the page is not cross-origin isolated');
 }
-const { hw, startWorker } = window.pithBoot;
+const { hw, startWorker, imageLoaded } = window.pithBoot;
 
 // ---- terminal ----
 const term = new Terminal({ convertEol: true, cursorBlink: true, fontSize: 14, scrollback: 5000,
@@ -58,6 +59,7 @@ function pumpInput() {
 let runGen = 0;
 
 function onWorkerMessage(msg) {
+  files.onWorkerMessage(msg);
   switch (msg.t) {
     case 'out': {
       const n = msg.data.length;
@@ -77,7 +79,9 @@ function onWorkerMessage(msg) {
     case 'run-end': {
       const run = { output: transcript.slice(runMark ?? transcript.length), result: msg.result };
       runWaiters.splice(0).forEach((resolve) => resolve(run));
-      setStatus(['main.py finished', 'main.py stopped with an error', 'main.py exited'][msg.result] || '');
+      const ran = files.list().some((f) => f.name === 'main.py');
+      setStatus(ran ? ['main.py finished', 'main.py stopped with an error', 'main.py exited'][msg.result] || ''
+        : 'no main.py to run: Run runs main.py');
       break;
     }
     case 'crash': setStatus('crashed: press Reset'); term.write(`\r\n[pith crashed: ${msg.message}]\r\n`); break;
@@ -85,26 +89,36 @@ function onWorkerMessage(msg) {
 }
 
 // A fresh worker; the terminal's decoder and queued input start over too.
-function restart(script) {
+// `run`: it saves the Run request's file and runs main.py.
+function restart(run) {
   pendingInput = [];
   decoder = new TextDecoder();
   setStatus('starting');
-  startWorker(script);
+  startWorker(run);
 }
 
 function setStatus(text) { $('status').textContent = text; }
 
-function run() {
-  const bytes = encoder.encode(editor.get());
-  if (bytes.length > SCRIPT_MAX) {
-    setStatus(`main.py is too big (${bytes.length} > ${SCRIPT_MAX} bytes)`);
-    return;
-  }
+// ---- files ----
+// The micro:bit's firmware, when built: for Download .hex, and to say how
+// much of its filesystem the files would take.
+let firmware = null;
+const files = createFiles({ hw, defaultMain: DEFAULT_SCRIPT, onStatus: setStatus, onChange: showUsage });
+
+function showUsage(list) {
+  const used = imageSize(list);
+  const room = firmware ? deviceRegion(firmware).capacity : FLASH_BYTES;
+  const where = firmware ? 'on the micro:bit' : 'here';
+  files.setUsage(`${list.length} files, ${(used / 1024).toFixed(1)} of ${(room / 1024).toFixed(1)} KiB ${where}` +
+    (used > room ? ': too big for the micro:bit' : ''), used > room);
+}
+
+async function run() {
   const gen = ++runGen;
-  hw.requestRun(bytes);
+  await files.run();
   // The VM notices a Run request when it polls for an interrupt; if it is
   // stuck somewhere that never polls, start over in a fresh worker.
-  setTimeout(() => { if (gen === runGen && hw.get(CMD)) restart(bytes); }, RUN_GRACE_MS);
+  setTimeout(() => { if (gen === runGen && hw.get(CMD) === CMD_RUN) restart(true); }, RUN_GRACE_MS);
 }
 
 function stop() {
@@ -113,13 +127,15 @@ function stop() {
 }
 
 // ---- editor, files, examples ----
-// CodeMirror is half the page's code: load it after the terminal is up.
-const editorReady = import('./editor.js').then(({ createEditor }) => createEditor(
-  $('editor'), localStorage.getItem(STORE_KEY) ?? DEFAULT_SCRIPT, {
-    onChange: (text) => localStorage.setItem(STORE_KEY, text),
-    onRun: run,
-  }));
-let editor = { get: () => localStorage.getItem(STORE_KEY) ?? DEFAULT_SCRIPT, set() {} };
+// CodeMirror is half the page's code: load it after the terminal is up,
+// showing the file that was open (its draft first), once the saved flash
+// is in place.
+const editorReady = Promise.all([import('./editor.js'), imageLoaded]).then(([{ createEditor }]) => {
+  const e = createEditor($('editor'), files.initialText(), { onChange: files.edited, onRun: run });
+  files.attach(e);
+  return e;
+});
+let editor = { get: () => files.initialText(), set() {} };
 editorReady.then((e) => { editor = e; });
 
 function download(name, text) {
@@ -132,18 +148,35 @@ function download(name, text) {
 
 $('run').onclick = run;
 $('stop').onclick = stop;
-$('reset').onclick = () => { restart(null); term.reset(); };
-$('save').onclick = () => download('main.py', editor.get());
+$('reset').onclick = () => { restart(false); term.reset(); };
+$('save').onclick = () => download(files.current(), editor.get());
 $('open').onclick = () => $('file').click();
+// Open…: a .py (or any file) joins the filesystem; a .hex gives back the
+// files it carries (a pith .hex, or MicroPython's with an appended script).
 $('file').onchange = async () => {
-  const f = $('file').files[0];
-  if (f) (await editorReady).set(await f.text());
+  const chosen = Array.from($('file').files);
   $('file').value = '';
+  await editorReady;
+  for (const f of chosen) {
+    try {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      const found = /\.hex$/i.test(f.name) ? filesFromHex(new TextDecoder().decode(bytes), firmware)
+        : [{ name: f.name, data: bytes }];
+      if (!found.length) setStatus(`${f.name}: no files in it`);
+      for (const { name, data } of found) {
+        if (!validName(name)) setStatus(`${name}: a file name is 1 to 120 bytes, without "/"`);
+        else if (await files.add(name, data) && (found.length === 1 || name === 'main.py')) await files.open(name);
+      }
+    } catch (err) {
+      setStatus(`${f.name}: ${err.message}`);
+    }
+  }
 };
 
 fetch('/examples/').then((r) => r.json()).then((names) => {
   for (const name of names) $('examples').add(new Option(name, name));
 });
+// An example goes into the open file, as if typed.
 $('examples').onchange = async () => {
   const name = $('examples').value;
   if (!name) return;
@@ -154,15 +187,19 @@ $('examples').onchange = async () => {
 
 // The firmware comes from the micro:bit board's build; until it exists the
 // button stays disabled.
-fetch('/hex/pith.hex', { method: 'HEAD' }).then((r) => {
-  if (!r.ok) return;
+fetch('/hex/pith.hex').then((r) => (r.ok ? r.text() : null)).then((text) => {
+  if (!text) return;
+  firmware = text;
   $('hex').disabled = false;
   $('hex-note').hidden = true;
-});
+  showUsage(files.list());
+}).catch(() => {});
+// Download .hex: the firmware with every file in its filesystem, the open
+// one as it stands in the editor.
 $('hex').onclick = async () => {
   try {
-    const firmware = await (await fetch('/hex/pith.hex')).text();
-    download('pith-main.hex', buildHex(firmware, encoder.encode(editor.get())));
+    if (await files.saveCurrent()) return;
+    download('pith-main.hex', buildHex(firmware, files.list()));
   } catch (err) {
     setStatus(err.message);
   }
@@ -222,6 +259,7 @@ function frame() {
     $('heap-text').textContent = `heap ${used} used / ${free} free`;
   }
   pumpInput();
+  files.poll();
   requestAnimationFrame(frame);
 }
 requestAnimationFrame(frame);
@@ -234,8 +272,18 @@ window.pith = {
   lastPromptMs: () => lastPromptMs,
   // Resolves with {output, result} when the next main.py run ends.
   nextRun: () => new Promise((resolve) => runWaiters.push(resolve)),
-  setScript: async (src) => (await editorReady).set(src),
+  // The editor holds main.py, with src.
+  setScript: async (src) => {
+    await editorReady;
+    await files.open('main.py');
+    editor.set(src);
+  },
   getScript: async () => (await editorReady).get(),
+  // The files, and erasing them all (each browser test starts so).
+  files: () => files.list().map((f) => ({ name: f.name, text: new TextDecoder().decode(f.data) })),
+  formatFiles: async () => { await editorReady; await files.format(); },
+  flashSaved: () => files.saved(),
+  openFile: async (name) => { await editorReady; await files.open(name); },
   // Drive the LEDs through the same path as hal_display_show.
   testDisplay: (values) => hw.setLeds(values),
 };

@@ -15,8 +15,8 @@ HOST_DEPS := $(HOST_SRC) $(CORE_HDR) $(wildcard boards/host/*.h) boards/host/boa
 HOST_CFLAGS := $(WARN) -m32 -malign-double -msse2 -mfpmath=sse -g -Icore -Iboards -DPITH_PLATFORM='"linux"'
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DPITH_CHECKS
 
-.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl test-math-accuracy test-checks \
-        test-oom test-heap-parity test-libfuzzer test-diff fuzz fuzz-strict
+.PHONY: host host-asan host-stress host-strict test-fuzz test-host-repl test-math-accuracy test-fs-crash \
+        test-checks test-oom test-heap-parity test-libfuzzer test-diff fuzz fuzz-strict
 host: $(BUILD)/host/pith
 host-asan: $(BUILD)/host-asan/pith
 host-stress: $(BUILD)/host-stress/pith
@@ -53,6 +53,13 @@ test-host-repl: $(BUILD)/host/pith
 # core/float_math.c against CPython's doubles: within one ulp everywhere.
 test-math-accuracy:
 	python3 tests/host/math_accuracy.py
+
+# Power failures in the middle of filesystem writes (--flash-cut): every
+# file survives whole, old or new; and regions of foreign bytes mount
+# without a crash (tests/host/fs_crash.py).
+test-fs-crash: $(BUILD)/host/pith $(BUILD)/host-asan/pith
+	python3 tests/host/fs_crash.py $(BUILD)/host/pith
+	ASAN_OPTIONS=detect_leaks=0 python3 tests/host/fs_crash.py --foreign $(BUILD)/host-asan/pith
 
 # The checks catch a deliberately unrooted object (core/check.h).
 test-checks: $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith $(BUILD)/host-strict/pith
@@ -104,4 +111,4 @@ test-heap-parity: $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/microbit-t
 
 GOLDEN_BOARDS += host host-asan host-stress host-strict
 GOLDEN_DEPS += $(BUILD)/host/pith $(BUILD)/host-asan/pith $(BUILD)/host-stress/pith $(BUILD)/host-strict/pith
-TEST_STEPS += test-fuzz test-host-repl test-math-accuracy test-checks test-oom test-heap-parity test-libfuzzer test-diff
+TEST_STEPS += test-fuzz test-host-repl test-math-accuracy test-fs-crash test-checks test-oom test-heap-parity test-libfuzzer test-diff

@@ -5,11 +5,18 @@
  *   pith                the REPL (Ctrl-C interrupts, Ctrl-D exits)
  *   --heap BYTES        arena size, at most 16384 (default: the micro:bit's)
  *   --seed N            seed urandom, so runs repeat exactly
+ *   --flash IMAGE       keep the filesystem in IMAGE (created, erased, when
+ *                       missing); without it the filesystem is fresh and
+ *                       in memory for this run
  *
  *   --test-hooks        honour `# buttons: A:100-300` in FILE (simulated presses)
  *   --virtual-time      time passes only in sleeps (at once) and by 1 us
  *                       each time it is read, so a run that sleeps takes
  *                       no real time and repeats exactly
+ *   --flash-cut N       the power fails before the Nth flash word write or
+ *                       page erase (from 0): the run ends with status 86
+ *                       and the image keeps what was written (tests/host/fs_crash.py)
+ *   --flash-wear        at exit, print to stderr how often each page was erased
  *
  * The checking builds (PITH_CHECKS: host-asan, host-stress, host-strict)
  * check the heap when the program ends (core/check.h), and add:
@@ -30,6 +37,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,9 +53,23 @@
 #include "obj.h"
 #endif
 
+/* The flash region of the filesystem: 128 KiB, about what the micro:bit has. */
+#define FLASH_PAGES 128
+
 static volatile sig_atomic_t interrupt_enabled, interrupted, pending_ctrl_c;
 static int virtual_time;
 static uint64_t virtual_us;
+static uint8_t *flash;
+static size_t flash_pages;
+static int flash_fd = -1;
+static long flash_cut = -1;
+static unsigned *erases; /* per page, with --flash-wear */
+
+#define CUT_STATUS 86
+
+static void flash_step(void) {
+    if (flash_cut >= 0 && flash_cut-- == 0) _exit(CUT_STATUS);
+}
 static struct termios saved_tty;
 static int tty_raw;
 
@@ -77,6 +99,12 @@ int hal_getchar(void) {
     }
 }
 
+int hal_getchar_timeout(uint32_t ms) {
+    struct pollfd p = {0, POLLIN, 0};
+    if (!pending_ctrl_c && poll(&p, 1, (int)ms) == 0) return HAL_TIMEOUT;
+    return hal_getchar();
+}
+
 void hal_set_interrupt_char(int c) { interrupt_enabled = c >= 0; }
 
 int hal_interrupted(void) {
@@ -90,6 +118,13 @@ uint32_t hal_ticks_ms(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint32_t)((uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u);
+}
+
+uint32_t hal_ticks_us(void) {
+    if (virtual_time) return (uint32_t)++virtual_us;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint32_t)((uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u);
 }
 
 void hal_sleep_ms(uint32_t ms) {
@@ -123,6 +158,60 @@ void hal_reset(void) {
 int hal_temperature(int *celsius) {
     (void)celsius;
     return 0;
+}
+
+/* ---- flash: in memory, written through to the image file if there is one ---- */
+
+const uint8_t *hal_flash_region(size_t *pages) {
+    *pages = flash_pages;
+    return flash;
+}
+
+static void flash_sync(const uint8_t *at, size_t n) {
+    if (flash_fd >= 0 && pwrite(flash_fd, at, n, at - flash) != (ssize_t)n) {
+        fprintf(stderr, "pith: cannot write the flash image: %s\n", strerror(errno));
+        exit(70);
+    }
+}
+
+void hal_flash_erase(const uint8_t *page) {
+    flash_step();
+    if (erases) erases[(page - flash) / HAL_FLASH_PAGE]++;
+    memset(flash + (page - flash), 0xFF, HAL_FLASH_PAGE);
+    flash_sync(page, HAL_FLASH_PAGE);
+}
+
+/* A word at a time, so --flash-cut can stop between any two. */
+void hal_flash_write(const uint8_t *dst, const void *src, size_t len) {
+    uint8_t *d = flash + (dst - flash);
+    for (size_t i = 0; i < len; i += 4) {
+        flash_step();
+        for (size_t k = i; k < i + 4; k++) d[k] &= ((const uint8_t *)src)[k];
+        flash_sync(dst + i, 4);
+    }
+}
+
+/* The image's pages (an existing image keeps its size), erased when new. */
+static int flash_open(const char *path) {
+    flash_pages = FLASH_PAGES;
+    if (path) {
+        flash_fd = open(path, O_RDWR | O_CREAT, 0644);
+        off_t size = flash_fd >= 0 ? lseek(flash_fd, 0, SEEK_END) : -1;
+        if (size < 0) return -1;
+        if (size > 0 && size % HAL_FLASH_PAGE == 0) flash_pages = (size_t)size / HAL_FLASH_PAGE;
+    }
+    size_t bytes = flash_pages * HAL_FLASH_PAGE;
+    flash = malloc(bytes);
+    if (!flash) return -1;
+    memset(flash, 0xFF, bytes);
+    if (flash_fd >= 0 && pread(flash_fd, flash, bytes, 0) != (ssize_t)bytes) flash_sync(flash, bytes);
+    return 0;
+}
+
+static void print_wear(void) {
+    fprintf(stderr, "erases per page:");
+    for (size_t p = 0; p < flash_pages; p++) fprintf(stderr, " %u", erases[p]);
+    fprintf(stderr, "\n");
 }
 
 static void on_sigint(int sig) {
@@ -173,7 +262,8 @@ static char *read_file(const char *path, size_t *len) {
 }
 
 static int usage(void) {
-    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [--test-hooks] [--virtual-time] [FILE.py | -c CODE]\n");
+    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [--flash IMAGE [--flash-cut N]] [--test-hooks] [--virtual-time]"
+                    " [FILE.py | -c CODE]\n");
     return 2;
 }
 
@@ -205,7 +295,7 @@ static void check_heap(int count_allocs) {
 
 int main(int argc, char **argv) {
     size_t heap = PITH_ARENA_SIZE;
-    const char *file = NULL, *code = NULL;
+    const char *file = NULL, *code = NULL, *image = NULL;
     long seed = -1;
     int test_hooks = 0;
 #ifdef PITH_CHECKS
@@ -223,6 +313,12 @@ int main(int argc, char **argv) {
             heap = (size_t)v;
         } else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
             seed = strtol(argv[++i], NULL, 10);
+        } else if (!strcmp(argv[i], "--flash") && i + 1 < argc) {
+            image = argv[++i];
+        } else if (!strcmp(argv[i], "--flash-cut") && i + 1 < argc) {
+            flash_cut = strtol(argv[++i], NULL, 10);
+        } else if (!strcmp(argv[i], "--flash-wear")) {
+            erases = (unsigned *)1; /* allocated with the flash */
         } else if (!strcmp(argv[i], "--test-hooks")) {
             test_hooks = 1;
         } else if (!strcmp(argv[i], "--virtual-time")) {
@@ -256,6 +352,14 @@ int main(int argc, char **argv) {
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
 
+    if (flash_open(image) != 0) {
+        fprintf(stderr, "pith: cannot open the flash image '%s'\n", image);
+        return 2;
+    }
+    if (erases) {
+        erases = calloc(flash_pages, sizeof *erases);
+        atexit(print_wear);
+    }
     void *arena = malloc(heap);
     if (!arena) return 1;
     char stack_mark;
@@ -307,6 +411,7 @@ int main(int argc, char **argv) {
         return r == PITH_OK ? 0 : r == PITH_SYSEXIT ? pith_exit_code() : 1;
     }
     raw_tty();
+    pith_run_main(NULL, 0, 0);
     r = pith_repl(0);
     free(arena);
     return 0;

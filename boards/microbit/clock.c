@@ -1,4 +1,4 @@
-/* clock.c — milliseconds from TIMER0 (QEMU does not tick the RTC): a 1 MHz
+/* clock.c — milli- and microseconds from TIMER0 (QEMU does not tick the RTC): a 1 MHz
  * count cleared every 1000 us; each period advances the clock, steps the
  * display scan and calls the core's tick. */
 #include "hal.h"
@@ -39,6 +39,21 @@ void clock_isr(void) {
 
 uint32_t hal_ticks_ms(void) {
     return now_ms;
+}
+
+/* The period count plus TIMER0's own count, captured into CC[3] (the
+ * display's interrupt captures into CC[2]). A period that ends between the
+ * reads shows as a changed now_ms (read again), or, before its interrupt
+ * has run, as a pending compare event with a count that has just restarted. */
+uint32_t hal_ticks_us(void) {
+    uint32_t ms, us, ended;
+    do {
+        ms = now_ms;
+        TIMER0_TASKS_CAPTURE(3) = 1;
+        us = TIMER0_CC(3);
+        ended = TIMER0_EVENTS_COMPARE(0) && us < PERIOD_US / 2;
+    } while (ms != now_ms);
+    return (ms + ended) * PERIOD_US + us;
 }
 
 void hal_sleep_ms(uint32_t ms) {

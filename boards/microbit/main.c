@@ -1,43 +1,32 @@
-/* main.c — the micro:bit's life: start the hardware, then forever run the
- * appended main.py from flash and the REPL, with a fresh heap after every
- * soft reboot. */
+/* main.c — the micro:bit's life: start the hardware, then forever run
+ * main.py (a script appended to the .hex, else the filesystem's) and the
+ * REPL, with a fresh heap after every soft reboot. */
 #include "hal.h"
 #include "pith.h"
 #include "arena.h"
 #include "nrf51.h"
 #include "board.h"
 
-/* MicroPython v1's appended-script layout, so its tools' .hex files work:
- * "MP", a little-endian u16 length, then the UTF-8 source, at 0x3E000. */
-#define SCRIPT ((const uint8_t *)0x3E000)
-#define SCRIPT_MAX (8 * 1024 - 4)
-
 /* Below the core's stack limit, room for the deepest interrupt (the timer's
  * scan plus pith_board_tick) to land on top of the deepest core frame. */
 #define STACK_RESERVE 256
-
-/* Provided by core/repl.c; belongs in pith.h. */
 
 /* Its own section so pith.ld can place and report it. */
 static uint8_t arena[PITH_ARENA_SIZE] __attribute__((section(".arena"), aligned(8)));
 
 extern uint32_t _sstack[], _estack[];
 
+/* The appended script, as v1 runs it instead of the filesystem's main.py. */
 static void run_main_py(void) {
-    if (SCRIPT[0] != 'M' || SCRIPT[1] != 'P') {
-        return;
-    }
     size_t len = SCRIPT[2] | (size_t)SCRIPT[3] << 8;
-    if (len > SCRIPT_MAX) {
+    if (!board_script_present() || len > SCRIPT_MAX) {
+        pith_run_main(NULL, 0, 1);
         return;
     }
 #ifdef PITH_SEMIHOST_EXIT
     pith_test_hooks((const char *)SCRIPT + 4, len); /* `# buttons:` lines of golden tests */
 #endif
-    if (pith_exec((const char *)SCRIPT + 4, len, "main.py", PITH_MODE_FILE) == PITH_EXC) {
-        pith_print_exception();
-        pith_scroll_exception();
-    }
+    pith_run_main((const char *)SCRIPT + 4, len, 1);
 }
 
 int main(void) {

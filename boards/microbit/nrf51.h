@@ -64,6 +64,14 @@
 #define RNG_VALUE         REG(0x4000D508)
 #define RNG_CONFIG_DERCEN 1u
 
+/* NVMC: flash writes and page erases (the CPU stalls until each is done). */
+#define NVMC_READY      REG(0x4001E400)
+#define NVMC_CONFIG     REG(0x4001E504)
+#define NVMC_ERASEPAGE  REG(0x4001E508)
+#define NVMC_CONFIG_REN 0u                /* read only */
+#define NVMC_CONFIG_WEN 1u                /* write enabled */
+#define NVMC_CONFIG_EEN 2u                /* erase enabled */
+
 /* GPIO (P0) */
 #define GPIO_OUTSET     REG(0x50000508)
 #define GPIO_OUTCLR     REG(0x5000050C)

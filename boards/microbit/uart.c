@@ -93,6 +93,20 @@ int hal_getchar(void) {
 #endif
 }
 
+int hal_getchar_timeout(uint32_t ms) {
+#ifndef PITH_SEMIHOST_EXIT
+    uint32_t start = hal_ticks_ms();
+    /* The timer interrupt wakes the core every millisecond. */
+    while (rx_head == rx_tail) {
+        if (hal_ticks_ms() - start >= ms) {
+            return HAL_TIMEOUT;
+        }
+        __asm__ volatile("wfi");
+    }
+#endif
+    return hal_getchar();
+}
+
 void hal_set_interrupt_char(int c) {
     interrupt_char = c;
 }

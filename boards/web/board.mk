@@ -11,11 +11,11 @@ WEB_SRC   := $(CORE_SRC) boards/web/board.c
 WASM_CFLAGS := $(WARN) -Oz -Icore -Iboards -DPITH_BOARD_NAME='"web"'
 WASM_LDFLAGS := -Oz --no-entry --js-library boards/web/hal.js \
     -sMODULARIZE=1 -sEXPORT_NAME=createPith -sENVIRONMENT=web,worker,node \
-    -sINITIAL_MEMORY=262144 -sTOTAL_STACK=65536 -sALLOW_MEMORY_GROWTH=0 \
+    -sINITIAL_MEMORY=524288 -sTOTAL_STACK=65536 -sALLOW_MEMORY_GROWTH=0 \
     -sFILESYSTEM=0 -sMALLOC=emmalloc -sSUPPORT_ERRNO=0 -sDYNAMIC_EXECUTION=0 \
     -sINCOMING_MODULE_JS_API=board,wasmBinary,instantiateWasm,print,printErr \
     -sEXPORTED_RUNTIME_METHODS=stackSave,stackRestore \
-    -sEXPORTED_FUNCTIONS=_pith_init,_pith_exec,_pith_repl,_pith_heap_info,_pith_board_tick,_web_reset,_web_run,_web_repl,_web_script_buf,_web_script_max,_web_exit_code
+    -sEXPORTED_FUNCTIONS=_pith_init,_pith_exec,_pith_repl,_pith_heap_info,_pith_board_tick,_web_reset,_web_run,_web_repl,_web_script_buf,_web_script_max,_web_exit_code,_web_flash_buf,_web_flash_size,_web_run_file,_web_fs_put,_web_fs_remove,_web_fs_rename,_web_fs_format
 WEB_JS    := $(wildcard web/*.js) $(wildcard web/*.css)
 NPM_STAMP := node_modules/.package-lock.json
 

@@ -8,6 +8,8 @@ mergeInto(LibraryManager.library, {
   js_interrupted: function () { return Module.board.interrupted(); },
   js_interrupt_pending: function () { return Module.board.interruptPending(); },
   js_ticks_ms: function () { return Module.board.ticksMs() >>> 0; },
+  // ticksMs() is performance.now(): fractional, to the microsecond or so
+  js_ticks_us: function () { return Math.floor(Module.board.ticksMs() * 1000) >>> 0; },
   js_wait: function (ms) { Module.board.wait(ms); },
   js_entropy: function () { return Module.board.entropy() >>> 0; },
   js_display: function (ptr) { Module.board.display(HEAPU8.subarray(ptr, ptr + 25)); },
@@ -15,6 +17,7 @@ mergeInto(LibraryManager.library, {
   js_heap: function (used, free) { Module.board.heap(used, free); },
   js_reset: function () { Module.board.reset(); },
   js_temperature: function () { return Module.board.temperature() | 0; },
+  js_flash: function (ptr, len, offset) { Module.board.flash(offset, HEAPU8.subarray(ptr, ptr + len)); },
 });
 
 // setjmp/longjmp (the core's exceptions) make Emscripten route calls made

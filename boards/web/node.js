@@ -65,6 +65,7 @@ function nodeBoard() {
       process.exit(0);
     },
     heap() {},
+    flash() {},
   };
   return board;
 }

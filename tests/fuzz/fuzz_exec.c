@@ -38,6 +38,11 @@ void hal_stdout(const char *buf, size_t len) {
 
 int hal_getchar(void) { return -1; }
 
+int hal_getchar_timeout(uint32_t ms) {
+    (void)ms;
+    return -1;
+}
+
 void hal_set_interrupt_char(int c) { (void)c; }
 
 int hal_interrupted(void) {
@@ -46,6 +51,8 @@ int hal_interrupted(void) {
 }
 
 uint32_t hal_ticks_ms(void) { return now_ms++; }
+
+uint32_t hal_ticks_us(void) { return now_ms++ * 1000u; }
 
 void hal_sleep_ms(uint32_t ms) { now_ms += ms; }
 
@@ -62,11 +69,27 @@ int hal_temperature(int *celsius) {
     return 1;
 }
 
+/* A small filesystem region, erased before each input: files a program
+ * writes are there for its own reads, never for the next input's. */
+static uint8_t flash[16 * HAL_FLASH_PAGE] __attribute__((aligned(4)));
+
+const uint8_t *hal_flash_region(size_t *pages) {
+    *pages = sizeof flash / HAL_FLASH_PAGE;
+    return flash;
+}
+
+void hal_flash_erase(const uint8_t *page) { memset(flash + (page - flash), 0xFF, HAL_FLASH_PAGE); }
+
+void hal_flash_write(const uint8_t *dst, const void *src, size_t len) {
+    for (size_t i = 0; i < len; i++) flash[dst - flash + i] &= ((const uint8_t *)src)[i];
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char stack_mark;
     pith_stack_init(&stack_mark, 256 * 1024);
     polls = 0;
     now_ms = 0;
+    memset(flash, 0xFF, sizeof flash);
     pith_init(arena, sizeof arena);
     pith_seed(1);
     if (setjmp(abandon) == 0) {

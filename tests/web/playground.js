@@ -15,10 +15,13 @@ async function openPlayground(page, url) {
   await page.waitForFunction(() => window.pith && window.pith.firstPromptMs() !== null);
 }
 
-// Put src in the editor, click Run and resolve to what the program printed
-// (\r\n as \n) once the run has ended.
+// Erase the files, put src in the editor as main.py, click Run and resolve
+// to what the program printed (\r\n as \n) once the run has ended.
 async function runScript(page, src, timeoutMs) {
-  await page.evaluate((s) => window.pith.setScript(s), src);
+  await page.evaluate(async (s) => {
+    await window.pith.formatFiles();
+    await window.pith.setScript(s);
+  }, src);
   const done = page.evaluate(() => window.pith.nextRun());
   await page.click('#run');
   let timer;
