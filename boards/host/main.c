@@ -385,6 +385,8 @@ int main(int argc, char **argv) {
 #ifdef PITH_CHECKS
         for (unsigned long k = fail_from;; k += fail_step) {
             if (k != fail_from) {
+                /* as a fresh process: an empty in-memory filesystem too */
+                if (flash_fd < 0) memset(flash, 0xFF, flash_pages * HAL_FLASH_PAGE);
                 pith_init(arena, heap);
                 if (seed >= 0) pith_seed((uint32_t)seed);
             }
