@@ -1016,7 +1016,7 @@ NOINLINE static void call_arg(comp *c, cargs *a, edesc d) {
         genexp_from(c, &m);
         if (c->L->tok != T_RPAREN) syntax_error(c, "invalid syntax");
     }
-    if (a->nkw || a->dstar) syntax_error(c, "positional argument follows keyword argument");
+    if (a->nkw || a->dstar) syntax_error(c, "non-keyword arg after keyword arg");
     if (a->ex) op_a(c, OP_LIST_APPEND, 2, -1);
     else if (a->npos++ == 255) syntax_error(c, "too many arguments");
 }
@@ -2005,7 +2005,7 @@ NOINLINE static void parameters(comp *c, int close, params_t *p) {
             pv name = c->L->val;
             unsigned n = nentries(f);
             for (unsigned e = 0; e < n; e++)
-                if (ename(f, e) == name) syntax_error(c, "duplicate argument name in function definition");
+                if (ename(f, e) == name) syntax_error(c, "name reused for argument");
             new_entry(c, f, name, EF_PARAM | EF_BOUND);
             next(c);
             if (after_star) p->nkwonly++;
@@ -2156,7 +2156,7 @@ NOINLINE static void classdef(comp *c, int ndecorators) {
                 testv(c);
                 nkw++;
             } else {
-                if (nkw) syntax_error(c, "positional argument follows keyword argument");
+                if (nkw) syntax_error(c, "non-keyword arg after keyword arg");
                 nbases++;
             }
             if (!accept(c, T_COMMA)) break;
@@ -2706,12 +2706,15 @@ NOINLINE static void from_statement(comp *c) {
 
 NOINLINE static void global_statement(comp *c, bool nonlocal) {
     cfn *f = c->fn;
-    if (nonlocal && f->kind == FN_MODULE) syntax_error(c, "nonlocal declaration not allowed at module level");
+    if (nonlocal && f->kind == FN_MODULE) syntax_error(c, "can't declare nonlocal in outer code");
     next(c);
     do {
         if (c->L->tok != T_NAME) syntax_error(c, "invalid syntax");
         unsigned e = entry_in(c, f, c->L->val);
-        if (nonlocal && (eflags(f, e) & EF_PARAM)) syntax_error(c, "name is parameter and nonlocal");
+        int fl = eflags(f, e);
+        if (fl & (nonlocal ? EF_GLOBAL : EF_NONLOCAL))
+            syntax_error(c, nonlocal ? "identifier redefined as nonlocal" : "identifier redefined as global");
+        if (nonlocal && (fl & EF_PARAM)) syntax_error(c, "identifier redefined as nonlocal");
         set_eflag(f, e, nonlocal ? EF_NONLOCAL : EF_GLOBAL);
         if (nonlocal && !f->nonlocal_line) f->nonlocal_line = (uint16_t)c->L->tline;
         next(c);
@@ -2812,7 +2815,7 @@ static void statement(comp *c) {
 /* The suite after a colon: an indented block or statements on the same line. */
 static void block(comp *c) {
     if (accept(c, T_NEWLINE)) {
-        if (!accept(c, T_INDENT)) syntax_error(c, "expected an indented block");
+        if (!accept(c, T_INDENT)) syntax_error(c, "invalid syntax");
         while (c->L->tok != T_DEDENT && c->L->tok != T_EOF) statement(c);
         accept(c, T_DEDENT);
     } else {

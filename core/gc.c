@@ -262,6 +262,7 @@ void gc_collect(void) {
                 drain();
             }
     }
+    vm_mark_chunks();
     sweep();
 #ifndef PITH_GC_STRESS /* whose collections are not the program's: polls as on the boards */
     vm_poll_count = 1; /* a loop that keeps the collector busy checks for Ctrl-C at its next turn */
@@ -488,8 +489,18 @@ void gc_info(size_t *used, size_t *free_bytes, size_t *largest) {
     if (largest) *largest = big * BLOCK;
 }
 
+/* Roots pile up only while C code calls back into Python, nested: running
+ * out of them is running out of recursion. The last few slots are kept
+ * for raising that error (which roots its own parts). */
+#define ROOTS_SPARE 8
 void gc_root_push(pv *slot) {
-    if (nroots == MAX_ROOTS) rt_raise_msg(&t_RuntimeError, "too many gc roots");
+    if (nroots >= MAX_ROOTS - ROOTS_SPARE) {
+        if (nroots == MAX_ROOTS - ROOTS_SPARE) {
+            roots[nroots++] = slot;
+            rt_raise_msg(&t_RuntimeError, "maximum recursion depth exceeded");
+        }
+        if (nroots == MAX_ROOTS) rt_memory_error(0); /* never: the error above roots less */
+    }
     roots[nroots++] = slot;
 }
 void gc_root_pop(int n) {

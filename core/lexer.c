@@ -246,7 +246,7 @@ static void string(lexer *L, int flags) {
     for (;;) {
         int c = L->ch;
         if (c < 0 || (c == '\n' && !triple)) {
-            error(L, "unterminated string");
+            error(L, "invalid syntax");
             return;
         }
         if (c == '\\') {
@@ -336,7 +336,12 @@ static void number(lexer *L) {
     bool ok;
     L->val = isfloat ? float_from_str(s, n, &ok) : int_from_str(s, n, 0, &ok);
     if (!ok) {
-        error(L, "invalid syntax for number");
+        int b = n > 1 && s[0] == '0' ? s[1] | 32 : 0;
+        error(L, isfloat     ? "invalid syntax for number"
+                 : b == 'x' ? "invalid syntax for integer with base 16"
+                 : b == 'o' ? "invalid syntax for integer with base 8"
+                 : b == 'b' ? "invalid syntax for integer with base 2"
+                            : "invalid syntax for integer with base 10");
         return;
     }
     L->tok = isfloat ? T_FLOAT : T_INT;

@@ -75,9 +75,12 @@ static pv native_lookup(const ptype *t, const pstr *name) {
     return PV_NULL;
 }
 
+/* Everything a class has: its own, its bases', then object's methods. */
 pv class_lookup(const ptype *t, const pstr *name) {
     pv v = user_lookup(t, name);
-    return v ? v : native_lookup(t, name);
+    if (!v) v = native_lookup(t, name);
+    if (!v && class_is(t)) v = table_get(t_object.locals, name);
+    return v;
 }
 
 /* ---- instances: their attribute pairs ---- */
@@ -216,7 +219,7 @@ pv class_init_of(const ptype *cls) {
     const pclass *k = K(cls);
     if (k->native && !native_mutable(k->native)) return PV_NULL;
     pv init = user_lookup(cls, &N(__init__));
-    if (!init || !pv_is(init, &t_function)) return PV_NULL;
+    if (!init || !pv_is(init, &t_function) || (((pfun *)init)->code->flags & CODE_GENERATOR)) return PV_NULL;
     if (user_lookup(cls, &N(__new__))) return PV_NULL;
     return init;
 }
@@ -574,7 +577,7 @@ static pv class_new(pv name, pv bases, pv ns) {
     bool exc = false;
     for (size_t i = 0; i < b->len; i++) {
         pv x = b->items[i];
-        if (PV_IS_INT(x) || pv_type(x) != &t_type) rt_raise_msg(&t_TypeError, "bases must be types");
+        if (PV_IS_INT(x) || pv_type(x) != &t_type) builtin_raise(&t_TypeError, PV_NULL);
         const ptype *bt = (const ptype *)x;
         if (!first) first = bt;
         const ptype *nb;
@@ -583,7 +586,7 @@ static pv class_new(pv name, pv bases, pv ns) {
             if (K(bt)->flags & CLASS_EXC) exc = true;
         } else {
             if (!bt->make || bt == &t_bool || bt == &t_type || bt == &t_function)
-                rt_raise_fmt(&t_TypeError, "type '%s' is not an acceptable base type", bt->name->data);
+                rt_raise_fmt(&t_TypeError, "type '%s' isn't an acceptable base type", bt->name->data);
             if (rt_isinstance_type(bt, &t_BaseException)) {
                 exc = true;
                 nb = NULL;

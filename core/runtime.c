@@ -185,22 +185,7 @@ pv rt_call(pv f, int n, const pv *args, int nkw, const pv *kw) {
     if (t == &t_function) return vm_call_function((pfun *)f, n, args, nkw, kw);
     if (t == &t_bound) {
         pbound *b = (pbound *)f;
-        if (pv_is(b->fn, &t_function)) return vm_call_self((pfun *)b->fn, b->self, n, args, nkw, kw);
-        pv buf[8];
-        pv *all = buf;
-        size_t total = (size_t)n + 1 + 2 * (size_t)nkw;
-        pv keep = PV_NULL;
-        if (total > 8) {
-            keep = tuple_new(total);
-            all = ((ptuple *)keep)->items;
-        }
-        gc_root_push(&keep);
-        all[0] = b->self;
-        if (n) memcpy(all + 1, args, (size_t)n * sizeof(pv));
-        if (nkw) memcpy(all + 1 + n, kw, 2 * (size_t)nkw * sizeof(pv));
-        pv r = rt_call(b->fn, n + 1, all, nkw, all + 1 + n);
-        gc_root_pop(1);
-        return r;
+        return rt_call_self(b->fn, b->self, n, args, nkw, kw);
     }
     if (t == &t_type) {
         const ptype *ty = (const ptype *)f;
@@ -230,13 +215,14 @@ pv rt_call(pv f, int n, const pv *args, int nkw, const pv *kw) {
     rt_raise_fmt(&t_TypeError, "'%s' object isn't callable", t->name->data);
 }
 
-pv rt_call_self(pv f, pv self, int n, const pv *args, int nkw, const pv *kw) {
-    if (pv_is(f, &t_function)) return vm_call_self((pfun *)f, self, n, args, nkw, kw);
-    pv buf[8];
+/* self and the arguments in one array, for a built-in. Out of line: the
+ * array stays off the C stack of calls into Python. */
+__attribute__((noinline)) static pv call_builtin_self(pv f, pv self, int n, const pv *args, int nkw, const pv *kw) {
+    pv buf[6];
     pv *all = buf;
     size_t total = (size_t)n + 1 + 2 * (size_t)nkw;
     pv keep = PV_NULL;
-    if (total > 8) {
+    if (total > 6) {
         keep = tuple_new(total);
         all = ((ptuple *)keep)->items;
     }
@@ -247,6 +233,11 @@ pv rt_call_self(pv f, pv self, int n, const pv *args, int nkw, const pv *kw) {
     pv r = rt_call(f, n + 1, all, nkw, all + 1 + n);
     gc_root_pop(1);
     return r;
+}
+
+pv rt_call_self(pv f, pv self, int n, const pv *args, int nkw, const pv *kw) {
+    if (pv_is(f, &t_function)) return vm_call_self((pfun *)f, self, n, args, nkw, kw);
+    return call_builtin_self(f, self, n, args, nkw, kw);
 }
 
 pv rt_call0(pv f) { return rt_call(f, 0, NULL, 0, NULL); }

@@ -41,6 +41,7 @@ enum {
     F_C_ENTRY = 1,      /* returning from it ends the current run() */
     F_GEN = 2,          /* lives in a generator object */
     F_CONSTRUCT = 4,    /* an __init__ called for a new instance: return the instance */
+    F_YFROM = 4,        /* (generators) resumed by the `yield from` of the frame below */
     F_FORITER = 8,      /* a generator resumed by FOR_ITER: yield pushes to the caller */
     F_RUNNING = 16,
     F_DONE = 32,
@@ -101,9 +102,16 @@ void vm_reset(void) {
     memset(vm_extra_roots, 0, sizeof vm_extra_roots);
 }
 
-void vm_mark_roots(void) {
+/* The stack chunks stay without their words scanned: the frames' used
+ * slots were marked, and stale ones must keep nothing alive. Called after
+ * all marking, as the collector rescans every marked block when its mark
+ * stack overflowed. */
+void vm_mark_chunks(void) {
     gc_mark_shallow(spare);
     for (chunk *c = chunks; c; c = c->prev) gc_mark_shallow(c);
+}
+
+void vm_mark_roots(void) {
     for (frame *f = cur; f; f = f->prev) {
         if (f->flags & F_GEN) gc_mark((pv)GEN_OF(f));
         gc_mark((pv)f->fun);
@@ -180,6 +188,15 @@ static frame *alloc_frame(pfun *fn) {
     f->handler = -1;
     depth++;
     return f;
+}
+
+/* A generator's frame is over: what its slots held may go (the generator
+ * object is scanned whole, stale slots included). */
+static void gen_finish(frame *f) {
+    f->flags = (uint8_t)((f->flags & ~(F_RUNNING | F_FORITER | F_C_ENTRY | F_YFROM)) | F_DONE);
+    f->prev = NULL;
+    memset(f->locals, 0, (f->nlocals + f->fun->code->stack) * sizeof(pv));
+    f->sp = STACK(f);
 }
 
 static void free_frame(frame *f) {
@@ -279,6 +296,24 @@ static frame *enter(pfun *fn, pv self, int n, const pv *args, int nkw, const pv 
     cur = f;
     bind(f, fn, self, n, args, nkw, kw);
     f->flags = 0;
+    return f;
+}
+
+/* The same with no frame below: a binding error leaves no frame behind. */
+__attribute__((noinline)) static frame *enter_top(pfun *fn, pv self, int n, const pv *args, int nkw, const pv *kw) {
+    frame *f = alloc_frame(fn);
+    f->prev = cur;
+    cur = f;
+    pjmp j;
+    if (TRY(j)) {
+        bind(f, fn, self, n, args, nkw, kw);
+        TRY_END(j);
+    } else {
+        gc_root_restore(j.roots);
+        cur = f->prev;
+        free_frame(f);
+        rt_raise(j.exc);
+    }
     return f;
 }
 
@@ -402,18 +437,14 @@ pv vm_call_self(pfun *fn, pv self, int n, const pv *args, int nkw, const pv *kw)
     }
     pv keep = (pv)fn; /* until the frame holds it: entering may collect */
     gc_root_push(&keep);
-    frame *f = alloc_frame(fn);
-    f->prev = cur;
-    cur = f;
-    pjmp j;
-    if (TRY(j)) {
-        bind(f, fn, self, n, args, nkw, kw);
-        TRY_END(j);
+    frame *f;
+    if (cur) {
+        /* a binding error unwinds through the new frame into the caller's
+         * frame, whose run loop catches it: no TRY here, which keeps this
+         * C frame small (nested calls from C cost the device's C stack) */
+        f = enter(fn, self, n, args, nkw, kw);
     } else {
-        gc_root_restore(j.roots);
-        cur = f->prev;
-        free_frame(f);
-        rt_raise(j.exc);
+        f = enter_top(fn, self, n, args, nkw, kw);
     }
     gc_root_pop(1);
     f->flags |= F_C_ENTRY;
@@ -475,12 +506,11 @@ static bool unwind(pv exc) {
             f->ip = f->fun->code->code + (info & 0xFFFF);
             return true;
         }
-        bool last = f->flags & F_C_ENTRY;
+        /* a frame whose arguments were being bound was entered from C, but
+         * that C code is gone with the longjmp: on to the caller's frame */
+        bool last = (f->flags & (F_C_ENTRY | F_BINDING)) == F_C_ENTRY;
         cur = f->prev;
-        if (f->flags & F_GEN) {
-            f->flags = (uint8_t)((f->flags & ~(F_RUNNING | F_FORITER | F_C_ENTRY)) | F_DONE);
-            f->prev = NULL;
-        }
+        if (f->flags & F_GEN) gen_finish(f);
         free_frame(f);
         if (last) {
             handling = prev;
@@ -537,11 +567,20 @@ static int gen_resume(pv gv, pv send, pv exc, pv *result) {
     depth++;
     f->prev = cur;
     f->flags |= F_RUNNING | F_C_ENTRY;
-    cur = f;
-    pv keep = gv;
-    gc_root_push(&keep);
+    cur = f; /* the generator is a root while its frame is running */
+    /* thrown into a generator waiting in `yield from`: the exception goes
+     * to the innermost generator of the chain, whose frames are linked
+     * again as they were while it ran */
+    while (exc && cur->ip[0] == OP_YIELD_FROM && pv_is(cur->sp[-1], &t_gen)) {
+        frame *sub = &((pgen *)cur->sp[-1])->f;
+        if ((sub->flags & (F_RUNNING | F_DONE)) || !(sub->flags & F_STARTED)) break;
+        if (depth >= MAX_DEPTH) too_deep();
+        depth++;
+        sub->prev = cur;
+        sub->flags |= F_RUNNING | F_YFROM;
+        cur = sub;
+    }
     pv r = run(exc);
-    gc_root_pop(1);
     *result = r;
     return (f->flags & F_DONE) ? GEN_RETURNED : GEN_YIELDED;
 }
@@ -671,6 +710,7 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
     pv *sp;
     const uint8_t *ip;
     unsigned a;
+    pv yv; /* a value being yielded */
 
     f = cur;
     sp = f->sp;
@@ -1433,11 +1473,10 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             frame *caller = f->prev;
             int fl = f->flags;
             if (fl & F_GEN) {
-                f->flags = (uint8_t)((fl & ~(F_RUNNING | F_FORITER | F_C_ENTRY)) | F_DONE);
-                f->prev = NULL;
-                f->sp = STACK(f);
+                gen_finish(f);
+                *f->sp = v; /* kept alive, uncounted, while C code wraps it in StopIteration */
             }
-            if (fl & F_CONSTRUCT) {
+            if ((fl & (F_CONSTRUCT | F_GEN)) == F_CONSTRUCT) {
                 if (v != PV_NONE) rt_raise_fmt(&t_TypeError, "__init__() should return None, not '%s'", rt_type_name(v));
                 v = *caller->sp; /* the new instance, where the result goes */
             }
@@ -1457,48 +1496,52 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
                 ip += rel;
                 break;
             }
+            if ((fl & (F_GEN | F_YFROM)) == (F_GEN | F_YFROM)) {
+                /* `yield from` it is done: its value replaces the iterator */
+                sp[-1] = v;
+                ip++;
+                break;
+            }
             PUSH(v);
             break;
         }
-        case OP_YIELD_VALUE: {
-            pv v = POP();
+        case OP_YIELD_VALUE:
+            yv = POP();
             f->ip = ip;
             f->sp = sp;
-            frame *caller = f->prev;
-            int fl = f->flags;
-            f->flags = (uint8_t)(fl & ~(F_RUNNING | F_FORITER | F_C_ENTRY));
-            f->prev = NULL;
-            depth--;
-            cur = caller;
-            if (fl & F_C_ENTRY) {
-                TRY_END(*j);
-                return v;
-            }
-            f = caller;
-            sp = f->sp;
-            ip = f->ip;
-            PUSH(v);
-            break;
-        }
+            goto do_yield;
         case OP_YIELD_FROM: {
             /* iter sent -> result; while the iterator yields, so do we */
             pv sent = sp[-1], it = sp[-2];
+            if (pv_is(it, &t_gen) && !(((pgen *)it)->f.flags & (F_RUNNING | F_DONE))) {
+                /* a generator: resume it above this frame, in this loop */
+                frame *g = &((pgen *)it)->f;
+                if (!(g->flags & F_STARTED) && sent != PV_NONE)
+                    rt_raise_msg(&t_TypeError, "can't send non-None value to a just-started generator");
+                if (depth >= MAX_DEPTH) too_deep();
+                depth++;
+                if (g->flags & F_STARTED) *g->sp++ = sent;
+                g->flags |= F_STARTED | F_RUNNING | F_YFROM;
+                f->ip = ip - 1; /* resumed, this frame runs YIELD_FROM again */
+                f->sp = sp - 1;
+                g->prev = f;
+                cur = f = g;
+                sp = f->sp;
+                ip = f->ip;
+                break;
+            }
             pv r;
             bool done;
-            if (pv_is(it, &t_gen)) {
-                done = gen_resume(it, sent, PV_NULL, &r) == GEN_RETURNED;
+            if (sent != PV_NONE) {
+                pv self;
+                pv m = rt_lookup_method(it, &N(send), &self);
+                pv args[2] = {self, sent};
+                r = self ? rt_call(m, 2, args, 0, NULL) : rt_call1(m, sent);
+                done = false;
             } else {
-                if (sent != PV_NONE) {
-                    pv self;
-                    pv m = rt_lookup_method(it, &N(send), &self);
-                    pv args[2] = {self, sent};
-                    r = self ? rt_call(m, 2, args, 0, NULL) : rt_call1(m, sent);
-                    done = false;
-                } else {
-                    r = rt_next(it);
-                    done = r == PV_NULL;
-                    if (done) r = PV_NONE;
-                }
+                r = rt_next(it);
+                done = r == PV_NULL;
+                if (done) r = PV_NONE;
             }
             if (done) {
                 sp -= 2;
@@ -1506,24 +1549,10 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
                 break;
             }
             /* yield r; on resume run this instruction again with the sent value */
-            sp--;
+            yv = r;
             f->ip = ip - 1;
-            f->sp = sp;
-            frame *caller = f->prev;
-            int fl = f->flags;
-            f->flags = (uint8_t)(fl & ~(F_RUNNING | F_FORITER | F_C_ENTRY));
-            f->prev = NULL;
-            depth--;
-            cur = caller;
-            if (fl & F_C_ENTRY) {
-                TRY_END(*j);
-                return r;
-            }
-            f = caller;
-            sp = f->sp;
-            ip = f->ip;
-            PUSH(r);
-            break;
+            f->sp = sp - 1;
+            goto do_yield;
         }
         case OP_MAKE_FUNCTION: {
             ARG();
@@ -1580,6 +1609,32 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
         }
         default:
             rt_raise_msg(&t_RuntimeError, "bad opcode");
+        }
+        continue;
+    do_yield:
+        /* frame f yields yv (its ip and sp saved): to the frame or the C
+         * code that resumed it; a frame that delegated to it with `yield
+         * from` yields the value in turn */
+        for (;;) {
+            frame *caller = f->prev;
+            int fl = f->flags;
+            f->flags = (uint8_t)(fl & ~(F_RUNNING | F_FORITER | F_C_ENTRY | F_YFROM));
+            f->prev = NULL;
+            depth--;
+            cur = caller;
+            if (fl & F_YFROM) {
+                f = caller;
+                continue;
+            }
+            if (fl & F_C_ENTRY) {
+                TRY_END(*j);
+                return yv;
+            }
+            f = caller;
+            sp = f->sp;
+            ip = f->ip;
+            PUSH(yv);
+            break;
         }
     }
 }

@@ -19,6 +19,7 @@ pv vm_globals(void);
 pv vm_gen_send(pv gen, pv value, bool *done);
 pv vm_locals(void);
 void vm_mark_roots(void);
+void vm_mark_chunks(void);
 void vm_reset(void);
 void gc_mark(pv v);
 void gc_mark_range(const pv *p, size_t n);
