@@ -892,9 +892,13 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             pv *base = sp - npos - 2 * nkw;
             pv l = list_new((size_t)npos);
             memcpy(((plist *)l)->items, base, (size_t)npos * sizeof(pv));
-            base[0] = l; /* rooted; the values are in the list */
+            /* not in base[0] yet: with no positionals that slot is above sp,
+             * or holds the first keyword's name */
+            gc_root_push(&l);
             pv d = dict_new((size_t)nkw);
+            gc_root_push(&d);
             for (int i = 0; i < nkw; i++) dict_set(d, base[npos + 2 * i], base[npos + 2 * i + 1]);
+            gc_root_pop(2);
             base[0] = l;
             base[1] = d;
             sp = base + 2;
