@@ -19,12 +19,13 @@ error, or the failed allocation did not matter); output that names a
 MemoryError (its traceback, or the program printing the exception it
 caught, by name or by its message); the normal output with a traceback
 that lost its lines (the traceback's own allocation failed; MicroPython
-drops them too); or, when the failing allocation was a call's frame, the RuntimeError
-pith raises for a stack that cannot grow. A program that names MemoryError
-(it catches one and reports on it) may print anything. A crash, a sanitizer report, a
-hang, a failed check of the heap after the run (the checking builds run
-gc_check) or any other output is a failure, printed with the command that
-reproduces it.
+drops them too); or, when the failing allocation was a call's frame, the
+RuntimeError pith raises for a stack that cannot grow. A program that can
+absorb a MemoryError (a handler for it or for every exception, or a
+finally clause, whose break or return discards it) may print anything. A
+crash, a sanitizer report, a hang, a failed check of the heap after the
+run (the checking builds run gc_check) or any other output is a failure,
+printed with the command that reproduces it.
 
 The last line: `oom sweep: P programs, K allocation points tried (of A
 allocations), F failures`. Exits 1 on any failure.
@@ -90,6 +91,10 @@ def ranges(n, most):
 # A run's output ends with "\036 k STATUS\n" (boards/host/main.c).
 MARK = re.compile(rb"\036 (\d+) (\d+)\n")
 FRAME = b"RuntimeError: maximum recursion depth exceeded"
+# Source that can absorb a MemoryError: a handler that catches it (by name,
+# or all exceptions), or a finally clause (whose break, continue or return
+# discards the exception in flight).
+CATCHES = re.compile(rb"MemoryError|except\s*(Exception|BaseException)?\s*(as \w+)?:|finally:")
 
 
 def without_traceback(text):
@@ -119,7 +124,7 @@ def sweep(binary, name, py, exp, most):
     with open(exp, "rb") as f:
         want = f.read()
     with open(py, "rb") as f:
-        catches = b"MemoryError" in f.read()
+        catches = bool(CATCHES.search(f.read()))
     status, out, err = run(binary, py, ["--count-allocs"])
     m = COUNT.search(err)
     if status not in (0, 1) or not m:
