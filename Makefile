@@ -17,7 +17,8 @@ TEST_STEPS   :=
 DEB_PKGS := gcc gcc-multilib make python3 \
             emscripten node-acorn \
             gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
-            qemu-system-arm chromium firmware-microbit-micropython
+            qemu-system-arm chromium firmware-microbit-micropython \
+            gcc-multilib clang libclang-rt-14-dev
 
 .PHONY: all help deps test golden clean bench
 all: host
@@ -29,6 +30,7 @@ help:
 	@echo "make microbit  build/microbit/pith.hex"
 	@echo "make wasm      build/wasm/"
 	@echo "make bench     benchmarks beside MicroPython v1"
+	@echo "make fuzz      libFuzzer, then differential fuzzing, FUZZ_SECONDS each (default 60)"
 	@echo "make deps      install missing Debian packages (as root)"
 
 include $(sort $(wildcard boards/*/board.mk))

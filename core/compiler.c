@@ -31,6 +31,7 @@
 #include "lexer.h"
 #include "obj.h"
 #include "pith.h"
+#include "vm.h"
 
 /* Kept out of their callers, so a recursion through the parser carries
  * only the frames it uses (the device has 2 KiB of C stack). */
@@ -157,6 +158,10 @@ static _Noreturn void syntax_error(comp *c, const char *msg) {
 }
 
 static void next(comp *c) {
+    if (--vm_poll_count <= 0) { /* Ctrl-C stops a long compile too */
+        vm_poll_count = 16;
+        rt_poll();
+    }
     lex_next(c->L);
     if (c->L->tok == T_ERROR) syntax_error(c, c->L->error);
 }
@@ -706,7 +711,7 @@ static cfn *begin_fn(comp *c, int kind) {
 
 /* Copy a scratch block into one sized for the finished code object. */
 static void *persist(pv scratch, size_t n) {
-    void *p = gc_alloc(n ? n : 1);
+    void *p = gc_alloc_leaf(n ? n : 1); /* bytecode: never scanned for pointers */
     memcpy(p, (void *)scratch, n);
     return p;
 }
@@ -743,7 +748,7 @@ static size_t line_pairs(cfn *f, uint8_t *out) {
 
 static const uint8_t *encode_lines(cfn *f, uint16_t *len, uint16_t *firstline) {
     size_t n = line_pairs(f, NULL);
-    uint8_t *out = gc_alloc(n ? n : 1);
+    uint8_t *out = gc_alloc_leaf(n ? n : 1);
     line_pairs(f, out);
     *firstline = (uint16_t)(f->nlines ? ((uint32_t *)f->lines)[0] >> 16 : 0);
     *len = (uint16_t)n;

@@ -428,6 +428,8 @@ static bool less(pv a, pv b, bool reverse) {
     return rt_truthy(rt_binary(OP_LT, reverse ? b : a, reverse ? a : b));
 }
 
+#define SORT_POLL 32 /* items between Ctrl-C checks: a sort of the largest list takes seconds */
+
 static void check_unchanged(plist *l, size_t n) {
     if (l->len != n) rt_raise_msg(&t_ValueError, "list modified during sort");
 }
@@ -441,8 +443,10 @@ void list_sort(pv list, pv key, bool reverse) {
     for (size_t i = 0; i < n; i++) {
         check_unchanged(l, n);
         kv[i] = key != PV_NONE ? rt_call1(key, l->items[i]) : l->items[i];
+        if (i % SORT_POLL == 0) rt_poll();
     }
     for (size_t i = 1; i < n; i++) {
+        if (i % SORT_POLL == 0) rt_poll(); /* Ctrl-C: the list stays a permutation of its items */
         size_t lo = 0, hi = i; /* insert after the last key not greater than kv[i] */
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;

@@ -392,7 +392,13 @@ pv rt_iter(pv obj) {
     rt_raise_fmt(&t_TypeError, "'%s' object isn't iterable", t->name->data);
 }
 
+/* Built-ins that drain an iterator in C (sum(range(10**9)), max, any...)
+ * poll for Ctrl-C as a loop in Python does, on the VM's countdown. */
 pv rt_next(pv it) {
+    if (--vm_poll_count <= 0) {
+        vm_poll_count = 64;
+        rt_poll();
+    }
     const ptype *t = pv_type(it);
     if (!t->next) rt_raise_fmt(&t_TypeError, "'%s' object isn't an iterator", t->name->data);
     return t->next(it);

@@ -382,7 +382,7 @@ pv vm_locals(void) {
 }
 
 /* ---- the loop ---- */
-static int poll_count = 64;
+int vm_poll_count = 64; /* gc.c sets it to 1 after a collection */
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -892,8 +892,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
                     args = fnslot + 1;
                 }
             }
-            if (--poll_count == 0) {
-                poll_count = 64;
+            if (--vm_poll_count == 0) {
+                vm_poll_count = 64;
                 rt_poll();
             }
             /* the result goes to fnslot; until then the arguments stay */
@@ -918,9 +918,13 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             pv *base = sp - npos - 2 * nkw;
             pv l = list_new((size_t)npos);
             memcpy(((plist *)l)->items, base, (size_t)npos * sizeof(pv));
-            base[0] = l; /* rooted; the values are in the list */
+            /* not in base[0] yet: with no positionals that slot is above sp,
+             * or holds the first keyword's name */
+            gc_root_push(&l);
             pv d = dict_new((size_t)nkw);
+            gc_root_push(&d);
             for (int i = 0; i < nkw; i++) dict_set(d, base[npos + 2 * i], base[npos + 2 * i + 1]);
+            gc_root_pop(2);
             base[0] = l;
             base[1] = d;
             sp = base + 2;
@@ -1236,8 +1240,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
         case OP_ROT_THREE: { pv t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = t; break; }
         case OP_JUMP: {
             int rel = JREL();
-            if (rel < 0 && --poll_count == 0) {
-                poll_count = 64;
+            if (rel < 0 && --vm_poll_count == 0) {
+                vm_poll_count = 64;
                 f->ip = ip;
                 rt_poll();
             }
@@ -1347,8 +1351,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
                 intptr_t nx = c + st;
                 sp[-3] = SMALL_FITS(nx) ? PV_FROM_INT(nx) : PV_FROM_INT(stop);
                 PUSH(PV_FROM_INT(c));
-                if (--poll_count == 0) {
-                    poll_count = 64;
+                if (--vm_poll_count == 0) {
+                    vm_poll_count = 64;
                     rt_poll();
                 }
             } else {
