@@ -52,12 +52,13 @@ SCRIPT_AT = 0x3E000
 HOST_REPEAT = 50
 BANNER = b'Type "help()" for more information.\r\n>>> '
 JOBS = 2  # QEMUs at once: the machine is shared
+# speed/*.py in the order the table shows them
+SPEED = ["int_loop", "calls", "method_calls", "list_sort", "dict_ops", "str_format", "bytearray_fill",
+         "slice_copy", "slice_view", "nqueens", "generators", "closures", "bigint", "float_math"]
 
 
-def image(hex_path, script):
-    """A raw flash image from Intel HEX (records above the flash, like the
-    UICR, are dropped) with `script` in the appended-script layout."""
-    flash = bytearray(b"\xff" * FLASH)
+def records(hex_path):
+    """(address, bytes) of each data record of an Intel HEX file."""
     base = 0
     for line in open(hex_path):
         rec = bytes.fromhex(line.strip()[1:])
@@ -66,17 +67,25 @@ def image(hex_path, script):
             base = (data[0] << 8 | data[1]) << 16
         elif kind == 2:
             base = (data[0] << 8 | data[1]) << 4
-        elif kind == 0 and base + addr + n <= FLASH:
-            flash[base + addr:base + addr + n] = data
+        elif kind == 0:
+            yield base + addr, data
+
+
+def image(hex_path, script):
+    """A raw flash image from Intel HEX (records above the flash, like the
+    UICR, are dropped) with `script` (if any) in the appended-script layout."""
+    flash = bytearray(b"\xff" * FLASH)
+    for addr, data in records(hex_path):
+        if addr + len(data) <= FLASH:
+            flash[addr:addr + len(data)] = data
     if script:
         flash[SCRIPT_AT:SCRIPT_AT + 4 + len(script)] = b"MP" + len(script).to_bytes(2, "little") + script
     return flash
 
 
-def hex_bytes(hex_path):
-    """Bytes of flash an Intel HEX file programs (below the UICR)."""
-    flash = image(hex_path, b"")
-    return sum(1 for b in flash if b != 0xFF)  # close enough: erased bytes inside code are rare
+def flash_bytes(hex_path):
+    """Bytes of flash an Intel HEX file programs (the UICR not counted)."""
+    return sum(len(data) for addr, data in records(hex_path) if addr < FLASH)
 
 
 def qemu(hex_path, script, line=None, timeout=180):
@@ -119,7 +128,8 @@ def qemu(hex_path, script, line=None, timeout=180):
         finally:
             p.kill()
             p.wait()
-    return out.replace(b"\r\n", b"\n").decode("utf-8", "replace")
+    # v1 prints a NUL at boot
+    return out.replace(b"\r\n", b"\n").replace(b"\0", b"").decode("utf-8", "replace")
 
 
 def cpython(src):
@@ -144,7 +154,6 @@ def error_of(out):
 def fields(out, mark):
     """The words of the first output line starting with `mark`, or None."""
     for l in out.split("\n"):
-        l = l.lstrip("\0")  # v1 prints a NUL at boot
         if l.startswith(mark + " "):
             return l.split()[1:]
     return None
@@ -219,9 +228,9 @@ def nest_brackets(depth):
 def compile_programs():
     return [("large, 1st part (%d lines)" % large(1).count("\n"), large(1)),
             ("large, whole (%d lines)" % large(3).count("\n"), large(3)),
-            ("10 nested if-else expressions", nest_cond(10)),
+            ("5 nested if-else expressions", nest_cond(5)),
             ("20 nested if-else expressions", nest_cond(20)),
-            ("15 nested brackets", nest_brackets(15)),
+            ("6 nested brackets", nest_brackets(6)),
             ("30 nested brackets", nest_brackets(30))]
 
 
@@ -242,6 +251,7 @@ def ms(us):
 
 
 def table(head, rows):
+    """Columns: the first left-aligned, the others right-aligned."""
     widths = [max(len(str(r[i])) for r in [head] + rows) for i in range(len(head))]
     fmt = "  ".join("%-" + str(w) + "s" if i == 0 else "%" + str(w) + "s" for i, w in enumerate(widths))
     print(fmt % tuple(head))
@@ -253,64 +263,77 @@ def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
 
 
+# Running out of heap or C stack is a limit, shown in the tables; any
+# other error, no output or a wrong result is a failure of pith.
+LIMIT = re.compile(r"MemoryError|maximum recursion depth")
+
+
 class Report:
-    """What went wrong on pith. Running out of heap or C stack is a limit,
-    shown in the tables; any other error, no output or a wrong result is a
-    failure: `make bench` exits 1."""
+    """The tables, and the failures on pith: `make bench` exits 1 when
+    there are any."""
 
     def __init__(self):
         self.failures = []
 
     def fail(self, what):
-        if not re.search(r"MemoryError|maximum recursion depth", what):
+        if not LIMIT.search(what):
             self.failures.append(what)
+
+    def compare(self, head, rows, fmt, boards=("pith", "v1")):
+        """Print rows of (name, (value, why not), (value, why not)) for the
+        two boards, with their ratio; an error shows as its exception's
+        name, its whole text below the table. Returns the ratios."""
+        lines, notes, ratios = [], [], []
+        for name, *cells in rows:
+            line = [name]
+            for board, (value, why) in zip(boards, cells):
+                if why is None:
+                    line.append(fmt(value))
+                    continue
+                if board != "v1":
+                    self.fail("%s: %s" % (name, why))
+                if why != "n/a":
+                    notes.append("%s, %s: %s" % (board, name, why))
+                m = re.match(r"(\w+Error)\b", why)
+                line.append(m.group(1) if m else why if why == "n/a" else "FAILED")
+            both = all(why is None for value, why in cells)
+            if both:
+                ratios.append(cells[0][0] / cells[1][0])
+            lines.append(line + ["%.2f" % ratios[-1] if both else "-"])
+        table(head + ["%s/%s" % boards], lines)
+        for n in notes:
+            print("  " + n)
+        return ratios
 
 
 def device_speed(progs, rep, pool):
     print("\n== Device speed: guest ms in QEMU -M microbit -icount shift=6 (64 ns per instruction)")
     jobs = [(p, pool.submit(qemu, PITH_HEX, p.source().encode()),
              None if p.v1_na else pool.submit(qemu, PEER, p.source().encode())) for p in progs]
-    rows, ratios = [], []
-    for p, ours, peer in jobs:
-        t, why = p.result(ours.result())
-        if why:
-            rep.fail("device %s: %s" % (p.name, why))
-        if peer is None:
-            v, vwhy = None, "n/a"
-        else:
-            v, vwhy = p.result(peer.result())
-        ratio = "%.2f" % (t / v) if t and v else "-"
-        if t and v:
-            ratios.append(t / v)
-        rows.append([p.name, ms(t) if t else why, ms(v) if v else vwhy, ratio])
-    table(["benchmark", "pith ms", "v1 ms", "pith/v1"], rows)
-    print("geometric mean of pith/v1 over %d benchmarks: %.2f   (goal: each <= 0.50)" % (len(ratios), geomean(ratios)))
-    n_a = ["%s: %s" % (p.name, p.v1_na) for p in progs if p.v1_na]
-    if n_a:
-        print("v1 n/a: " + "; ".join(n_a))
+    rows = [(p.name, p.result(ours.result()), (None, "n/a") if peer is None else p.result(peer.result()))
+            for p, ours, peer in jobs]
+    ratios = rep.compare(["benchmark", "pith ms", "v1 ms"], rows, ms)
+    print("geometric mean of pith/v1 over %d benchmarks: %.2f, median %.2f   (goal: each <= 0.50)"
+          % (len(ratios), geomean(ratios), sorted(ratios)[len(ratios) // 2] if ratios else float("nan")))
+    for p in progs:
+        if p.v1_na:
+            print("  v1, %s: n/a, %s" % (p.name, p.v1_na))
 
 
 def compile_time(rep, pool):
     print("\n== Compile time on the device: guest ms to compile main.py (clock at its first statement, less a one-line program's)")
     base = {hx: pool.submit(qemu, hx, FIRST.encode()) for hx in (PITH_HEX, PEER)}
-    progs = compile_programs()
-    jobs = [(name, src, fields(cpython(src), "="), pool.submit(qemu, PITH_HEX, src.encode()),
-             pool.submit(qemu, PEER, src.encode())) for name, src in progs]
-    zero = {hx: fields(f.result(), "@") for hx, f in base.items()}
+    jobs = [(name, fields(cpython(src), "="), [pool.submit(qemu, hx, src.encode()) for hx in (PITH_HEX, PEER)])
+            for name, src in compile_programs()]
+    zero = [fields(base[hx].result(), "@") for hx in (PITH_HEX, PEER)]
     rows = []
-    for name, src, want, ours, peer in jobs:
+    for name, want, futs in jobs:
         cells = []
-        for hx, fut in ((PITH_HEX, ours), (PEER, peer)):
+        for z, fut in zip(zero, futs):
             t, why = compile_result(fut.result(), want)
-            if t is not None and zero[hx]:
-                cells.append(t - int(zero[hx][0]))
-            else:
-                cells.append(why)
-                if hx == PITH_HEX:
-                    rep.fail("compile %s: %s" % (name, why))
-        ratio = "%.2f" % (cells[0] / cells[1]) if all(isinstance(c, int) for c in cells) else "-"
-        rows.append([name] + [ms(c) if isinstance(c, int) else c for c in cells] + [ratio])
-    table(["program", "pith ms", "v1 ms", "pith/v1"], rows)
+            cells.append((t - int(z[0]), None) if why is None and z else (None, why or "no baseline"))
+        rows.append((name, *cells))
+    rep.compare(["program", "pith ms", "v1 ms"], rows, ms)
 
 
 MEMORY_ROWS = [("instance", "instance of a 3-attribute class"),
@@ -324,28 +347,21 @@ MEMORY_ROWS = [("instance", "instance of a 3-attribute class"),
 def memory(rep, pool):
     print("\n== Memory on the device: heap bytes per object (gc.mem_free() over N kept in a list, its slot counted)")
     src = open(os.path.join(HERE, "memory.py"), "rb").read()
-    ours, peer = pool.submit(qemu, PITH_HEX, src), pool.submit(qemu, PEER, src)
-    fresh = {hx: pool.submit(qemu, hx, b"", "import gc; print(gc.mem_free())") for hx in (PITH_HEX, PEER)}
-    out = {PITH_HEX: ours.result(), PEER: peer.result()}
+    runs = [pool.submit(qemu, hx, src) for hx in (PITH_HEX, PEER)]
+    fresh = [pool.submit(qemu, hx, b"", "import gc; print(gc.mem_free())") for hx in (PITH_HEX, PEER)]
+    out = [r.result() for r in runs]
     rows = []
     for key, label in MEMORY_ROWS:
-        cells = []
-        for hx in (PITH_HEX, PEER):
-            f = fields(out[hx], "@" + key)
-            cells.append(int(f[0]) / 10.0 if f else error_of(out[hx]))
-            if not f and hx == PITH_HEX:
-                rep.fail("memory %s: %s" % (key, cells[-1]))
-        both = all(isinstance(c, float) for c in cells)
-        rows.append([label] + ["%.1f" % c if isinstance(c, float) else c for c in cells] +
-                    ["%.2f" % (cells[0] / cells[1]) if both else "-"])
-    table(["object", "pith B", "v1 B", "pith/v1"], rows)
+        f = [fields(o, "@" + key) for o in out]
+        rows.append((label, *[(int(x[0]) / 10.0, None) if x else (None, error_of(o)) for x, o in zip(f, out)]))
+    rep.compare(["object", "pith B", "v1 B"], rows, lambda b: "%.1f" % b)
     print("goal: each pith/v1 <= 0.75")
     free = []
-    for hx in (PITH_HEX, PEER):
-        m = re.search(r"gc.mem_free\(\)\)\n(\d+)\n", fresh[hx].result())
+    for r in fresh:
+        m = re.search(r"gc.mem_free\(\)\)\n(\d+)\n", r.result())
         free.append(m.group(1) if m else "failed")
     print("free heap at a fresh REPL (gc.mem_free()): pith %s, v1 %s bytes   (goal >= 12800, floor 12500)" % tuple(free))
-    depth = [(fields(out[hx], "@depth") or ["failed"])[0] for hx in (PITH_HEX, PEER)]
+    depth = [(fields(o, "@depth") or ["failed"])[0] for o in out]
     print("deepest recursion (nested calls of a 1-argument function): pith %s, v1 %s" % tuple(depth))
     if free[0] == "failed" or depth[0] == "failed":
         rep.fail("memory: free heap or recursion not measured")
@@ -356,9 +372,17 @@ def sizes():
     text = subprocess.run(["arm-none-eabi-size", PITH_ELF], capture_output=True, text=True).stdout.split("\n")[1].split()
     flash = int(text[0]) + int(text[1])
     print("pith micro:bit flash (text+data): %d bytes = %.1f KiB   (goal 160 KiB, limit 192 KiB)" % (flash, flash / 1024))
-    print("MicroPython v1 firmware flash:    %d bytes = %.1f KiB" % (hex_bytes(PEER), hex_bytes(PEER) / 1024))
+    peer = flash_bytes(PEER)
+    print("MicroPython v1 firmware flash:    %d bytes = %.1f KiB" % (peer, peer / 1024))
     wasm = os.path.getsize(WASM)
     print("pith wasm: %d bytes = %.1f KB   (goal 160 KB, limit 256 KB)" % (wasm, wasm / 1000))
+
+
+def page(rep):
+    print("\n== Page: the playground in headless Chromium (tests/bench/page.js)")
+    sys.stdout.flush()
+    if subprocess.run(["node", os.path.join(HERE, "page.js")]).returncode:
+        rep.fail("page: the playground did not reach its prompt")
 
 
 def run_file(cmd, src):
@@ -370,22 +394,11 @@ def run_file(cmd, src):
 
 
 def host_speed(progs, rep):
-    print("\n== Host: wall-clock ms per run (mean of %d) on this machine: the host build (gcc -O2, 32-bit)"
+    print("\n== Host: wall-clock ms per run (best of %d) on this machine: the host build (gcc -O2, 32-bit)"
           " and the wasm build under Node" % HOST_REPEAT)
-    rows, ratios = [], []
-    for p in progs:
-        src = p.source(HOST_REPEAT)
-        cells = []
-        for label, cmd in (("host", [HOST]), ("node", ["node", NODE_BOARD])):
-            t, why = p.result(run_file(cmd, src))
-            if why:
-                rep.fail("%s %s: %s" % (label, p.name, why))
-            cells.append(t)
-        ratio = "%.2f" % (cells[1] / cells[0]) if all(cells) else "-"
-        if all(cells):
-            ratios.append(cells[1] / cells[0])
-        rows.append([p.name] + ["%.3f" % (c / 1000.0) if c else "failed" for c in cells] + [ratio])
-    table(["benchmark", "host ms", "wasm ms", "wasm/host"], rows)
+    rows = [(p.name, *[p.result(run_file(cmd, p.source(HOST_REPEAT))) for cmd in (["node", NODE_BOARD], [HOST])])
+            for p in progs]
+    ratios = rep.compare(["benchmark", "wasm ms", "host ms"], rows, lambda us: "%.3f" % (us / 1000.0), ("wasm", "host"))
     print("geometric mean of wasm/host: %.2f   (goal <= 1.5)" % geomean(ratios))
     print("snek: Debian's snek 1.9 has no host build (only board firmware and a QEMU image,"
           " whose clock is the host's wall clock in 10 ms steps): no figure")
@@ -400,7 +413,7 @@ def check(progs):
              for name, src in compile_programs()]
     for name, go in runs:
         t, why = go()
-        verdict = "ok" if not why else "skipped" if re.search(r"MemoryError|maximum recursion depth", why) else "failed"
+        verdict = "ok" if not why else "skipped" if LIMIT.search(why) else "failed"
         counts[verdict] += 1
         print("%-30s %s" % (name, verdict + ("" if not why else ": " + why)))
     print("%(ok)d passed, %(failed)d failed, %(skipped)d skipped" % counts)
@@ -410,7 +423,10 @@ def check(progs):
 def main():
     args = sys.argv[1:]
     only = args[args.index("--only") + 1] if "--only" in args else ""
-    progs = [Program(f) for f in sorted(glob.glob(os.path.join(HERE, "speed", "*.py"))) if only in f]
+    files = sorted(glob.glob(os.path.join(HERE, "speed", "*.py")))
+    if sorted(SPEED) != sorted(os.path.basename(f)[:-3] for f in files):
+        sys.exit("run.py: SPEED does not list speed/*.py")
+    progs = [Program(os.path.join(HERE, "speed", name + ".py")) for name in SPEED if only in name]
     for p in progs:
         p.want = (fields(cpython(p.source()), "@") or [None, "CPython failed"])[1]
     if "--check" in args:
@@ -425,6 +441,8 @@ def main():
             memory(rep, pool)
     sizes()
     host_speed(progs, rep)
+    if not only:
+        page(rep)
     if rep.failures:
         print("\nFAILED on pith:\n  " + "\n  ".join(rep.failures))
         return 1
