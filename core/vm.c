@@ -107,7 +107,7 @@ void vm_reset(void) {
  * all marking, as the collector rescans every marked block when its mark
  * stack overflowed. */
 void vm_mark_chunks(void) {
-    gc_mark_shallow(spare);
+    spare = NULL; /* an idle spare chunk goes with the garbage */
     for (chunk *c = chunks; c; c = c->prev) gc_mark_shallow(c);
 }
 
