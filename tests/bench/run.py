@@ -2,7 +2,8 @@
 """tests/bench/run.py — `make bench`: pith beside MicroPython v1 for the
 micro:bit, printed as tables. A report, not a test: a missed goal is
 printed, never fatal; the exit status is 1 only when a benchmark crashed on
-pith or printed a wrong result (every result is checked against CPython's).
+pith, raised (running out of heap or C stack is a limit, shown in the
+table) or printed a wrong result (every result is checked against CPython's).
 
   python3 tests/bench/run.py [--check] [--only WORD]
 
@@ -20,9 +21,9 @@ Figures:
  3. memory: heap bytes per object (memory.py), free heap at a fresh REPL,
     the deepest recursion.
  4. sizes: flash text+data of the shipped firmware, bytes of the wasm.
- 5. host: the same programs on the host build and under Node (wasm), each
-    repeated HOST_REPEAT times, in wall-clock microseconds.
- 6. page: navigation to the first `>>> ` in headless Chromium (first-prompt.js).
+ 5. host: the same programs on the host build and under Node (wasm): the
+    best of HOST_REPEAT runs, in wall-clock time.
+ 6. page: navigation to the first `>>> ` in headless Chromium (page.js).
 
 --check runs only the speed and compile programs on the host build beside
 CPython and compares their results (a quick test that the programs and the
@@ -181,7 +182,7 @@ class Program:
         self.src = open(os.path.join(HERE, "prelude.py")).read() + body
         m = re.match(r"# v1: n/a \((.*)\)", body)
         self.v1_na = m.group(1) if m else None
-        self.want = None
+        self.want = (fields(cpython(self.src), "@") or [None, "(CPython failed)"])[1]
 
     def source(self, repeat=1):
         return self.src.replace("REPEAT = 1", "REPEAT = %d" % repeat, 1)
@@ -209,8 +210,8 @@ def large(parts):
 
 
 def nest_cond(depth):
-    """`depth` conditional expressions, each nested in the previous one's
-    condition and branches."""
+    """`depth` conditional expressions, each the first operand of the next:
+    the operand a compiler meets before the condition it must test first."""
     e = "x"
     for i in range(depth):
         e = "(%s if x > %d else %d)" % (e, i, i)
@@ -427,8 +428,6 @@ def main():
     if sorted(SPEED) != sorted(os.path.basename(f)[:-3] for f in files):
         sys.exit("run.py: SPEED does not list speed/*.py")
     progs = [Program(os.path.join(HERE, "speed", name + ".py")) for name in SPEED if only in name]
-    for p in progs:
-        p.want = (fields(cpython(p.source()), "@") or [None, "CPython failed"])[1]
     if "--check" in args:
         return check(progs)
     rep = Report()
