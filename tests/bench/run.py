@@ -228,6 +228,7 @@ def nest_brackets(depth):
 
 def compile_programs():
     return [("large, 1st part (%d lines)" % large(1).count("\n"), large(1)),
+            ("large, 2 parts (%d lines)" % large(2).count("\n"), large(2)),
             ("large, whole (%d lines)" % large(3).count("\n"), large(3)),
             ("5 nested if-else expressions", nest_cond(5)),
             ("20 nested if-else expressions", nest_cond(20)),
