@@ -9,7 +9,7 @@
 /* the language builtins live with the object model (obj_class.c) */
 extern const pbuiltin bi_setattr, bi_delattr, bi_dir, bi_exec, bi_eval, bi_globals, bi_locals;
 
-void list_sort(pv list, pv key, bool reverse);
+void list_sort_kw(pv list, int nkw, const pv *kw);
 /* the numeric built-ins live with the numbers (obj_int.c) */
 extern const pbuiltin hex, oct, bin, bi_abs, divmod, bi_pow, bi_round;
 extern const pbuiltin bi_format; /* str_format.c */
@@ -377,7 +377,7 @@ static pv sorted_fn(int n, const pv *args, int nkw, const pv *kw) {
     if (n > 1) rt_raise_msg(&t_TypeError, "must use keyword argument for key function");
     pv l = rt_call1((pv)&t_list, args[0]);
     gc_root_push(&l);
-    list_sort(l, rt_kwarg(&N(key), nkw, kw, PV_NONE), rt_truthy(rt_kwarg(&N(reverse), nkw, kw, PV_FALSE)));
+    list_sort_kw(l, nkw, kw);
     gc_root_pop(1);
     return l;
 }
