@@ -222,7 +222,7 @@ static pv difference_of(pv self, int n, const pv *others, bool update) {
     for (int i = 0; i < n; i++) {
         if (others[i] == self) {
             pset *s = (pset *)r;
-            memset(s->table, 0, s->alloc * sizeof(pv));
+            if (s->alloc) memset(s->table, 0, s->alloc * sizeof(pv)); /* an empty set may have no table */
             s->used = 0;
         } else {
             each_item(r, others[i], REMOVE);
