@@ -312,12 +312,15 @@ static pv iters_of(int n, const pv *args) {
     return t;
 }
 
+/* enumerate(iterable, start=0): both may be given by keyword */
 static pv enumerate_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv it = n > 0 ? args[0] : rt_kwarg(&N(iterable), nkw, kw, PV_NULL);
+    if (!it) rt_check_args(n, 1, 2);
     pv start = n > 1 ? args[1] : rt_kwarg(&N(start), nkw, kw, PV_FROM_INT(0));
     int64_t i = rt_to_int(start);
-    return wrap_new(&t_enumerate, rt_iter(args[0]), PV_NULL, i);
+    return wrap_new(&t_enumerate, rt_iter(it), PV_NULL, i);
 }
-BUILTIN(enumerate, enumerate, 1, 2, true);
+BUILTIN(enumerate, enumerate, 0, 2, true);
 static pv zip_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(&t_zip, PV_NULL, iters_of(n, args), 0); }
 BUILTIN(zip, zip, 0, -1, false);
 static pv map_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(&t_map, args[0], iters_of(n - 1, args + 1), 0); }
