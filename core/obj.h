@@ -315,6 +315,8 @@ extern uint32_t gc_threshold; /* gc.threshold(): collect after this many bytes *
 /* ---- runtime.c: operations on any value ---- */
 pv rt_int(int64_t v);
 int64_t rt_to_int(pv v);              /* int or bool; TypeError otherwise */
+pv rt_uint64(uint64_t u);              /* an int from an unsigned 64-bit value */
+uint64_t rt_to_u64_wrap(pv v);         /* an int's low 64 bits, two's complement (struct 'q'/'Q') */
 int32_t rt_to_small(pv v);            /* ... and must fit 32 bits */
 float rt_to_float(pv v);
 pv rt_float(float f);
