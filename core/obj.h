@@ -363,6 +363,7 @@ pv *rt_unpack(pv seq, size_t *n);     /* items of a list/tuple, or TypeError */
 _Noreturn void rt_raise(pv exc);
 _Noreturn void rt_raise_msg(const ptype *t, const char *msg);
 _Noreturn void rt_raise_arg(const ptype *t, pv arg);   /* t(arg), arg rooted meanwhile */
+pv exc_msg_try(const ptype *t, const char *msg); /* t(msg), or PV_NULL when the heap is full: never raises */
 _Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...);
 _Noreturn void rt_raise_type_op(const char *op, pv a, pv b);
 _Noreturn void rt_memory_error(size_t bytes);

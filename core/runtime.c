@@ -191,7 +191,10 @@ pv rt_binary(int op, pv a, pv b) {
     case OP_IS: return PV_BOOL(a == b);
     case OP_IS_NOT: return PV_BOOL(a != b);
     case OP_EQ: return PV_BOOL(rt_equal(a, b));
-    case OP_NE: return PV_BOOL(!rt_equal(a, b));
+    case OP_NE: /* a user class: its __ne__, or not its __eq__ (obj_class.c) */
+        if (!PV_IS_INT(a) && class_is(PV_OBJ(a)->type)) break;
+        if (!PV_IS_INT(b) && class_is(PV_OBJ(b)->type)) return pv_type(b)->binary(OP_NE, a, b);
+        return PV_BOOL(!rt_equal(a, b));
     case OP_IN: return contains(b, a);
     case OP_NOT_IN: return PV_BOOL(contains(b, a) == PV_FALSE);
     default: break;
