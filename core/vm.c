@@ -431,6 +431,7 @@ static pv run(pv exc);
  * code such as '%r' formatting that calls a __repr__). Short of that, the
  * call goes on in a stack segment. */
 #define VM_STEP 640
+#define VM_SEGMENT 1920 /* three levels of a __repr__ calling repr() */
 typedef struct {
     pfun *fn;
     pv self, r;
@@ -449,7 +450,7 @@ pv vm_call_self(pfun *fn, pv self, int n, const pv *args, int nkw, const pv *kw)
         pv keep[2] = {(pv)fn, self}; /* the segment's allocation may collect */
         gc_root_push(&keep[0]);
         gc_root_push(&keep[1]);
-        rt_stack_call(VM_STEP, call_far, &a);
+        rt_stack_call(VM_SEGMENT, call_far, &a);
         gc_root_pop(2);
         return a.r;
     }
