@@ -51,11 +51,8 @@ float fm_from_parts(uint64_t mant, int e2, bool sticky, bool neg) {
 /* a * 2**e2 rounded to a float, for any a (normalised here) */
 static float u64_to_float(uint64_t a, int e2, bool neg) {
     if (!a) return neg ? -0.0f : 0.0f;
-    while (!(a >> 63)) {
-        a <<= 1;
-        e2--;
-    }
-    return fm_from_parts(a, e2, false, neg);
+    int lz = __builtin_clzll(a);
+    return fm_from_parts(a << lz, e2 - lz, false, neg);
 }
 
 /* A finite nonzero x as m * 2**e with m a 24-bit integer (top bit set). */
@@ -128,30 +125,32 @@ float fm_fmod(float x, float y) {
     return u64_to_float(mx, ex, sx);
 }
 
-/* correctly rounded: the integer square root of the mantissa, with the
- * remainder deciding the rounding */
+/* correctly rounded: the integer square root of the mantissa times 2**52,
+ * two bits at a time, with the remainder deciding the rounding. 32-bit
+ * arithmetic only: the root has 26 bits and the remainder 28. */
+static void sqrt_step(uint32_t *root, uint32_t *rem, uint32_t two_bits) {
+    *rem = (*rem << 2) | two_bits;
+    *root <<= 1;
+    if (*rem >= 2 * *root + 1) {
+        *rem -= 2 * *root + 1;
+        ++*root;
+    }
+}
+
 float fm_sqrt(float x) {
     if (x < 0) return F_NAN;
     if (x == 0 || fm_isinf(x) || fm_isnan(x)) return x;
     int e;
-    uint64_t m = unpack(x, &e);
+    uint32_t m = unpack(x, &e);
     if (e & 1) {
         m <<= 1;
         e--;
     }
-    m <<= 26; /* its root has 25 or 26 bits: more than a float keeps */
-    uint64_t root = 0, rem = 0;
-    for (int i = 62; i >= 0; i -= 2) {
-        rem = (rem << 2) | ((m >> i) & 3);
-        root <<= 1;
-        if (rem >= 2 * root + 1) {
-            rem -= 2 * root + 1;
-            root++;
-        }
-    }
-    int shift = 0;
-    while (!((root << shift) >> 63)) shift++;
-    return fm_from_parts(root << shift, e / 2 - 13 - shift, rem != 0, false);
+    uint32_t root = 0, rem = 0;
+    for (int i = 24; i >= 0; i -= 2) sqrt_step(&root, &rem, (m >> i) & 3);
+    for (int i = 0; i < 13; i++) sqrt_step(&root, &rem, 0); /* the 26 zero bits below */
+    int shift = 32 + __builtin_clz(root);
+    return fm_from_parts((uint64_t)root << shift, e / 2 - 13 - shift, rem != 0, false);
 }
 
 /* ---- float-float: a value as hi + lo, lo below hi's last bit ---- */
@@ -202,6 +201,7 @@ static const ff INV_LN2 = {1.44269502f, 1.92596303e-08f};
 static const ff INV_LN10 = {0.434294492f, -1.010305e-08f};
 static const ff PI = {3.14159274f, -8.74227766e-08f};
 static const ff PI_2 = {1.57079637f, -4.37113883e-08f};
+#define PI_2_Q62 0x6487ED5110B4611Aull /* pi/2 * 2**62, rounded */
 static const ff PI_6 = {0.52359879f, -1.45704631e-08f};
 static const ff SQRT3 = {1.73205078f, 3.10872501e-08f};
 #define LN2_HI 0.693145751953125f /* ln 2 in 15 bits, so k * LN2_HI is exact */
@@ -340,14 +340,27 @@ static int reduce(float x, ff *r) {
     int q = (int)(p0 >> 30);
     uint64_t frac = ((uint64_t)p0 << 34) | ((uint64_t)p1 << 2) | (p2 >> 30); /* 64 bits after the point */
     if (frac >> 63) q++; /* past one half: round to the next quadrant, r negative */
-    /* the signed fraction in [-1/2, 1/2) as a float-float: its top 24 bits and the next 40 */
+    /* r = the signed fraction in [-1/2, 1/2) times pi/2, in integers (a
+     * float-float product would cost dozens of soft-float operations):
+     * |fraction| = a * 2**-64, pi/2 = PI_2_Q62 * 2**-62, their 128-bit
+     * product's top 64 bits normalized, then split into a float-float */
     bool fneg = frac >> 63;
     uint64_t a = fneg ? 0 - frac : frac;
-    int lz = 0;
-    while (a && !((a << lz) >> 63)) lz++;
-    a <<= lz;
-    ff fr = {u64_to_float(a & ~(((uint64_t)1 << 40) - 1), -64 - lz, fneg), u64_to_float(a << 24, -88 - lz, fneg)};
-    *r = ff_mul(fr, PI_2);
+    if (!a) {
+        *r = (ff){0, 0};
+    } else {
+        int lz = __builtin_clzll(a);
+        a <<= lz;
+        const uint64_t P = PI_2_Q62;
+        uint64_t a0 = (uint32_t)a, a1 = a >> 32, p0 = (uint32_t)P, p1 = P >> 32;
+        uint64_t ll = a0 * p0, lh = a0 * p1, hl = a1 * p0, hh = a1 * p1;
+        uint64_t mid = (ll >> 32) + (uint32_t)lh + (uint32_t)hl;
+        uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+        int s = __builtin_clzll(hi); /* 1 or 2: the product is at least 2**124 */
+        uint64_t h = (hi << s) | ((uint64_t)(uint32_t)mid >> (32 - s));
+        int e2 = -62 - lz - s;
+        *r = fast_two_sum(u64_to_float(h & ~(((uint64_t)1 << 40) - 1), e2, fneg), u64_to_float(h << 24, e2 - 24, fneg));
+    }
     if (fm_bits(x) >> 31) {
         r->hi = -r->hi;
         r->lo = -r->lo;
