@@ -437,7 +437,7 @@ void *gc_realloc(void *p, size_t bytes) {
         if (b + n < first_free && n < have) first_free = b + n;
         return p;
     }
-    if (fail_now()) rt_memory_error(bytes);
+    if (gc_locked || fail_now()) rt_memory_error(bytes); /* heap_lock(): no growth either */
     void *q = grow_in_place(p, b, have, n);
     if (q) return q;
     pv keep = (pv)p;

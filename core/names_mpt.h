@@ -4,5 +4,5 @@
 #ifndef PITH_NAMES_MPT_H
 #define PITH_NAMES_MPT_H
 #define PITH_NAMES_MPT(X) \
-    X(iterable)
+    X(iterable) X(__int__) X(__float__)
 #endif

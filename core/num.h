@@ -63,6 +63,7 @@ pv float_divmod_pv(float x, float y);   /* divmod with a float among them */
 float num_to_float(pv v);              /* int, bool or float */
 _Noreturn void num_zero_div(void);
 pv num_int_from_float(float f);          /* int(f): ValueError for nan, OverflowError for inf */
+pv num_from_special(pv x, const pstr *name, const ptype *want); /* int(x)/float(x) through __int__/__float__ */
 extern const float float_inf;
 
 #endif

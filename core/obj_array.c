@@ -22,8 +22,8 @@
  *
  * Item layout is little-endian with fixed sizes on every board (b/B 1, h/H 2,
  * i/I/l/L 4, q/Q 8, f 4, d 8); all boards are little-endian, so memcpy of the
- * native type is the layout. Q holds 0 .. 2**63-1 (ints are at most 64-bit
- * signed).
+ * native type is the layout. Q holds 0 .. 2**64-1 (as a big int above
+ * 2**63-1).
  *
  * MicroPython's own typecodes: P is an unsigned machine word (4 bytes on
  * every board), O holds any object. An O array keeps its items alive
@@ -32,6 +32,7 @@
  * program can forge an object pointer through it. */
 #include <string.h>
 
+#include "num.h"
 #include "str.h"
 
 /* ---- typecodes ---- */
@@ -54,7 +55,8 @@ pv typecode_load(char tc, const uint8_t *p) {
     case 'H': { uint16_t v; memcpy(&v, p, 2); return PV_FROM_INT(v); }
     case 'i': case 'l': { int32_t v; memcpy(&v, p, 4); return rt_int(v); }
     case 'I': case 'L': case 'P': { uint32_t v; memcpy(&v, p, 4); return rt_int(v); }
-    case 'q': case 'Q': { int64_t v; memcpy(&v, p, 8); return rt_int(v); }
+    case 'q': { int64_t v; memcpy(&v, p, 8); return rt_int(v); }
+    case 'Q': { uint64_t v; memcpy(&v, p, 8); return rt_uint64(v); }
     case 'f': { float v; memcpy(&v, p, 4); return rt_float(v); }
     case 'd': return rt_float(float_from_f64(p));
     case 'O': { pv v; memcpy(&v, p, sizeof v); return v ? v : PV_NONE; }
@@ -74,6 +76,14 @@ void typecode_store(char tc, uint8_t *p, pv v) {
         } else {
             float_to_f64(f, p);
         }
+        return;
+    }
+    if (tc == 'Q' && pv_is(v, &t_int)) { /* a big int: 2**63 .. 2**64-1 fit */
+        nview w;
+        num_view(v, &w);
+        if (w.neg || big_bits(&w) > 64) rt_raise_msg(&t_OverflowError, "integer out of range");
+        uint64_t u = rt_to_u64_wrap(v);
+        memcpy(p, &u, 8);
         return;
     }
     int64_t i = rt_to_int(v);
@@ -381,12 +391,14 @@ static void array_append_value(parray *a, pv v) {
     memcpy(a->data + (a->len - 1) * isz, tmp, isz);
 }
 
-/* Append the raw items of a buffer (same item size) or the values of an iterable. */
-static void array_extend(pv self, pv src) {
+/* Append the raw items of a buffer (same item size; when `raw`, as extend()
+ * does) or the values of an iterable (the constructor, as MicroPython:
+ * array('H', array('b', ...)) converts each value). */
+static void array_extend(pv self, pv src, bool raw) {
     parray *a = AR(self);
     pitems s;
     size_t isz = typecode_size(a->typecode);
-    if (get_items(src, &s)) {
+    if (raw && get_items(src, &s)) {
         check_compatible(a->typecode, s.tc);
         pv p = (pv)items_flat(&s, a->data, a->data ? a->data + a->cap * isz : NULL);
         gc_root_push(&p); /* a copy (or src's data) while a grows */
@@ -430,7 +442,7 @@ static pv array_from(const ptype *t, char tc, pv init) {
     }
     pv r = array_new(t, tc, 0);
     gc_root_push(&r);
-    array_extend(r, init);
+    array_extend(r, init, t == &t_bytearray || tc == 'O'); /* those two reject O<->raw mixes */
     gc_root_pop(1);
     return r;
 }
@@ -516,7 +528,7 @@ static pv array_binary(int op, pv lhs, pv rhs) {
     size_t isz = typecode_size(a->typecode);
     check_compatible(a->typecode, s.tc);
     if (inplace) {
-        array_extend(lhs, rhs);
+        array_extend(lhs, rhs, true);
         return lhs;
     }
     pv r = array_new(a->type, a->typecode, a->len + s.n);
@@ -654,7 +666,7 @@ static pv arr_append_fn(int n, const pv *args, int nkw, const pv *kw) {
 
 static pv arr_extend_fn(int n, const pv *args, int nkw, const pv *kw) {
     arr_self(args[0]);
-    array_extend(args[0], args[1]);
+    array_extend(args[0], args[1], true);
     return PV_NONE;
 }
 

@@ -183,6 +183,17 @@ static pv dict_binary(int op, pv a, pv b) {
     if ((op == OP_EQ || op == OP_NE) && is_dict(b)) {
         pdict *e = (pdict *)b;
         bool eq = d->used == e->used;
+        if (pv_is(a, &t_ordereddict) && pv_is(b, &t_ordereddict)) {
+            /* two OrderedDicts are equal only in the same order (as CPython and v1) */
+            for (int i = 0, j = 0; eq && i < d->filled; i++) {
+                if (!d->entries[i].key) continue;
+                while (j < e->filled && !e->entries[j].key) j++;
+                eq = j < e->filled && rt_equal(d->entries[i].key, e->entries[j].key) &&
+                     rt_equal(d->entries[i].value, e->entries[j].value);
+                j++;
+            }
+            return PV_BOOL(op == OP_EQ ? eq : !eq);
+        }
         for (int i = 0; eq && i < d->filled; i++) {
             if (!d->entries[i].key) continue;
             pv v = dict_get(b, d->entries[i].key);

@@ -499,6 +499,8 @@ static pv float_make(const ptype *t, int n, const pv *args, int nkw, const pv *k
     if (num_is_int(x)) return rt_float(num_to_float(x));
     pbuf b;
     if (rt_get_buffer(x, &b, false)) return str_to_float(x);
+    pv r = num_from_special(x, &N(__float__), &t_float);
+    if (r) return r;
     rt_raise_fmt(&t_TypeError, "can't convert %s to float", rt_type_name(x));
 }
 

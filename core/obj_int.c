@@ -222,6 +222,19 @@ pv num_int_from_float(float f) {
     return big_from_float(f);
 }
 
+/* int(x) and float(x) of an instance: its __int__ / __float__ (today's
+ * MicroPython and CPython; v1 has neither), whose result must be an int /
+ * a float. PV_NULL when x has no such method. */
+pv num_from_special(pv x, const pstr *name, const ptype *want) {
+    if (!class_is(pv_type(x))) return PV_NULL;
+    pv f = rt_getattr_try(x, name);
+    if (!f) return PV_NULL;
+    pv r = rt_call0(f);
+    if (want == &t_int ? !num_is_int(r) : !pv_is(r, &t_float))
+        rt_raise_fmt(&t_TypeError, "%s returned non-%s (type %s)", name->data, want->name->data, rt_type_name(r));
+    return r;
+}
+
 static pv int_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
     rt_check_args(n, 0, 2);
     if (n == 0) return PV_FROM_INT(0);
@@ -237,6 +250,8 @@ static pv int_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw)
     if (is_float(x)) return num_int_from_float(((pfloat *)x)->v);
     pbuf b;
     if (rt_get_buffer(x, &b, false)) return str_to_int(x, 10);
+    pv r = num_from_special(x, &N(__int__), &t_int);
+    if (r) return r == PV_TRUE || r == PV_FALSE ? PV_FROM_INT(r == PV_TRUE) : r;
     rt_raise_fmt(&t_TypeError, "can't convert %s to int", rt_type_name(x));
 }
 

@@ -119,6 +119,14 @@ static pv repeat(pv seq, pv k) {
 static void list_extend(pv list, pv src) {
     size_t n, now;
     if (seq_items(src, &n)) {
+        plist *l = (plist *)list;
+        if (n > l->cap - l->len) { /* one growth, so a MemoryError leaves the list as it was */
+            gc_root_push(&list);
+            gc_root_push(&src);
+            l->items = gc_realloc(l->items, (l->len + n) * sizeof(pv));
+            l->cap = l->len + n;
+            gc_root_pop(2);
+        }
         /* a list may be extended by itself: n is fixed before the first append */
         for (size_t i = 0; i < n; i++) list_append(list, seq_items(src, &now)[i]);
         return;
