@@ -52,7 +52,7 @@ static void flash_step(void) {
 static struct termios saved_tty;
 static int tty_raw;
 
-void hal_stdout(const char *buf, size_t len) {
+void hal_stdout_raw(const char *buf, size_t len) {
     while (len) {
         ssize_t k = write(1, buf, len);
         if (k < 0) {
@@ -62,6 +62,28 @@ void hal_stdout(const char *buf, size_t len) {
         buf += k;
         len -= (size_t)k;
     }
+}
+
+/* On the REPL's terminal "\n" goes out as "\r\n", as on the micro:bit's
+ * serial line, and the REPL's own "\r\n" unchanged (the terminal's own
+ * conversion is off, or it would double those): a tool on a pty sees the
+ * device's bytes. Pipes get the bytes as printed. */
+void hal_stdout(const char *buf, size_t len) {
+    static char last;
+    if (!tty_raw) {
+        hal_stdout_raw(buf, len);
+        return;
+    }
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] == '\n' && (i ? buf[i - 1] : last) != '\r') {
+            hal_stdout_raw(buf + from, i - from);
+            hal_stdout_raw("\r", 1);
+            from = i;
+        }
+    }
+    hal_stdout_raw(buf + from, len - from);
+    if (len) last = buf[len - 1];
 }
 
 int hal_getchar(void) {
@@ -205,6 +227,7 @@ static void raw_tty(void) {
     struct termios t = saved_tty;
     t.c_lflag &= (tcflag_t) ~(ICANON | ECHO | IEXTEN);
     t.c_iflag &= (tcflag_t) ~(ICRNL | IXON);
+    t.c_oflag &= (tcflag_t) ~ONLCR;
     t.c_cc[VMIN] = 1;
     t.c_cc[VTIME] = 0;
     tcsetattr(0, TCSANOW, &t);
@@ -309,8 +332,16 @@ int main(int argc, char **argv) {
         return r == PITH_OK ? 0 : r == PITH_SYSEXIT ? pith_exit_code() : 1;
     }
     raw_tty();
-    pith_run_main(NULL, 0, 0);
-    r = pith_repl(0);
+    /* Ctrl-D at >>> leaves, as in a terminal; in the raw REPL it is the
+     * soft reboot tools (mpremote, Thonny) ask for, as on the device. */
+    for (;;) {
+        if (!pith_repl_raw()) pith_run_main(NULL, 0, 0);
+        r = pith_repl(1);
+        if (r != PITH_SOFT_REBOOT || !pith_repl_raw()) break;
+        hal_stdout("soft reboot\r\n", 13);
+        pith_init(arena, heap);
+        if (seed >= 0) pith_seed((uint32_t)seed);
+    }
     free(arena);
     return 0;
 }
