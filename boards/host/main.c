@@ -106,7 +106,17 @@ int hal_getchar_timeout(uint32_t ms) {
     return hal_getchar();
 }
 
-void hal_set_interrupt_char(int c) { interrupt_enabled = c >= 0; }
+/* On the REPL's terminal Ctrl-C is a signal only while code runs; while
+ * the REPL reads it is a byte in line with the others, as on the device's
+ * UART, so a tool's "\x03" cancels exactly what it sent before it. */
+void hal_set_interrupt_char(int c) {
+    interrupt_enabled = c >= 0;
+    struct termios t;
+    if (tty_raw && tcgetattr(0, &t) == 0) {
+        t.c_lflag = interrupt_enabled ? t.c_lflag | ISIG : t.c_lflag & (tcflag_t)~ISIG;
+        tcsetattr(0, TCSANOW, &t);
+    }
+}
 
 int hal_interrupted(void) {
     if (!interrupted) return 0;
@@ -221,11 +231,13 @@ static void restore_tty(void) {
     if (tty_raw) tcsetattr(0, TCSANOW, &saved_tty);
 }
 
-/* Raw keys for the REPL's own line editing; Ctrl-C still becomes SIGINT. */
+/* Raw keys for the REPL's own line editing; Ctrl-C still becomes SIGINT.
+ * Output newlines are hal_stdout's, as on the device's serial line. */
 static void raw_tty(void) {
     if (!isatty(0) || tcgetattr(0, &saved_tty) != 0) return;
     struct termios t = saved_tty;
     t.c_lflag &= (tcflag_t) ~(ICANON | ECHO | IEXTEN);
+    t.c_lflag |= NOFLSH; /* a Ctrl-C keeps what was typed after it, as a UART does */
     t.c_iflag &= (tcflag_t) ~(ICRNL | IXON);
     t.c_oflag &= (tcflag_t) ~ONLCR;
     t.c_cc[VMIN] = 1;
