@@ -428,8 +428,13 @@ static pv inst_unary(int op, pv self) {
             rt_raise_msg(&t_TypeError, "__hash__ method should return an integer");
         return r;
     }
+    const ptype *t = PV_OBJ(self)->type;
+    /* equal objects must hash alike: a class that defines __eq__ without
+     * __hash__ is unhashable (MicroPython v1 and CPython agree) */
+    if (op == OP_HASH && user_lookup(t, &N(__eq__)))
+        rt_raise_fmt(&t_TypeError, "unsupported type for __hash__: '%s'", t->name->data);
     pv nat = native_of(self);
-    if (nat && !(K(PV_OBJ(self)->type)->flags & CLASS_EXC)) {
+    if (nat && !(K(t)->flags & CLASS_EXC)) {
         const ptype *nt = pv_type(nat);
         if (nt->unary) return nt->unary(op, nat);
     }

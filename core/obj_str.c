@@ -309,6 +309,7 @@ static pv str_binary(int op, pv a, pv b) {
     if (x->type == &t_str) {
         if (!is_str(b)) {
             if (base == OP_EQ || base == OP_NE) return PV_BOOL(base == OP_NE);
+            if (base != OP_ADD && base != OP_IN) return PV_NULL; /* 'a' < 1: unsupported types */
             str_bad_conversion(b, &t_str);
         }
         yd = ((pstr *)b)->data;

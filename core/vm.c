@@ -64,7 +64,7 @@ typedef struct chunk {
 #define FRAME_WORDS ((sizeof(frame) + sizeof(pv) - 1) / sizeof(pv))
 #define CHUNK_WORDS_MAX 256
 #define MAX_DEPTH 400
-#define RESERVE 256        /* bytes a new chunk must leave free */
+#define RESERVE 160        /* bytes a new chunk must leave free in one piece: a RuntimeError with its traceback */
 #define GEN_OF(f) ((pgen *)((char *)(f) - offsetof(pgen, f)))
 
 static frame *cur;

@@ -68,3 +68,10 @@ def free():
     return r
 check(free)
 check(lambda: int.bit_length('x'))
+class Eq:
+    def __eq__(self, o): return True
+check(lambda: hash(Eq()))
+check(lambda: {Eq()})
+class NoHash:
+    __hash__ = None
+check(lambda: hash(NoHash()))
