@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """tests/device/thonny_backend.py FIRMWARE.hex HOST_PITH — Thonny 4.0.1's own
 MicroPython back end (Debian's `thonny` package, unmodified) driving pith,
-as Thonny's window would: the micro:bit build in QEMU over a serial pty
-(with the "MicroPython (BBC micro:bit)" settings: paste mode, 128-byte
-blocks) and the host build's REPL on a pty (with the generic MicroPython
-settings: raw-paste).
+as Thonny's window would: the micro:bit build in QEMU over a serial pty,
+with the "MicroPython (BBC micro:bit)" back end and settings (paste mode,
+128-byte blocks) and with the generic one (raw-paste); and the host
+build's REPL on a pty with the generic one.
 
 The back end is the separate process Thonny starts (no window needed); this
 script stands in for the window: it sends the commands the window sends
@@ -12,10 +12,11 @@ script stands in for the window: it sends the commands the window sends
 the events and responses the window reads. Each session: connect (Thonny
 interrupts the board, enters the raw REPL, soft-reboots it and defines its
 `__thonny_helper` class), list the files, upload two files, download one,
-open and save a file in the editor, run a program and see its output, run a
-program that imports the uploaded module, stop a busy loop with the Stop
-button's interrupt, evaluate an expression in the shell, show the globals,
-delete a file, and report the filesystem's size.
+open and save a file in the editor, Run a program (after Thonny's soft
+reboot) that defines a class, imports the uploaded module and takes most of
+the heap, evaluate an expression in the shell, show the globals, stop a
+busy loop with the Stop button's interrupt, delete a file, and report the
+filesystem's size.
 
 Needs /usr/bin/python3 with Debian's thonny (`make deps` installs it).
 Prints `ok NAME` or `FAIL NAME: why`; exits 1 when a check failed."""
@@ -181,7 +182,8 @@ HELPER = b"X = 42\ndef greet(name):\n    return 'hello ' + name\n"
 # (about 8.5 KB free, no piece over 2.4 KB; a 1000-digit line needs the
 # source, the lexer's buffer and the bytes, about 3 KB): README says so,
 # and the host's file is 200 bytes, one 400-digit line.
-DATA = {"microbit": bytes(range(256)) * 2 + b"tail", "host": bytes(range(200))}
+MICROBIT_DATA = bytes(range(256)) * 2 + b"tail"
+DATA = {"microbit": MICROBIT_DATA, "microbit-generic": MICROBIT_DATA, "host": bytes(range(200))}
 PROGRAM = """import helper
 class Counter:
     def __init__(self):
@@ -334,7 +336,10 @@ def main():
     def host(tmp):
         return HostBoard(pith, os.path.join(tmp, "flash.img"))
 
+    # the generic back end too knows a micro:bit by its banner, and uses
+    # its micro:bit ways (no directories, 512-byte blocks) there
     for name, board_fn, launcher, args, root in (("microbit", qemu, MICROBIT_BACKEND, MICROBIT_ARGS, ""),
+                                                 ("microbit-generic", qemu, GENERIC_BACKEND, GENERIC_ARGS, ""),
                                                  ("host", host, GENERIC_BACKEND, GENERIC_ARGS, "/")):
         if not only or only in name:
             ok &= run_check(name, board_fn, launcher, args, root)
