@@ -10,7 +10,7 @@
 /* the language builtins live with the object model (obj_class.c) */
 extern const pbuiltin bi_setattr, bi_delattr, bi_dir, bi_exec, bi_eval, bi_globals, bi_locals;
 
-void list_sort(pv list, pv key, bool reverse);
+void list_sort_kw(pv list, int nkw, const pv *kw);
 /* the numeric built-ins live with the numbers (obj_int.c) */
 extern const pbuiltin hex, oct, bin, bi_abs, divmod, bi_pow, bi_round;
 extern const pbuiltin bi_format; /* str_format.c */
@@ -313,12 +313,15 @@ static pv iters_of(int n, const pv *args) {
     return t;
 }
 
+/* enumerate(iterable, start=0): both may be given by keyword */
 static pv enumerate_fn(int n, const pv *args, int nkw, const pv *kw) {
+    pv it = n > 0 ? args[0] : rt_kwarg(&N(iterable), nkw, kw, PV_NULL);
+    if (!it) rt_check_args(n, 1, 2);
     pv start = n > 1 ? args[1] : rt_kwarg(&N(start), nkw, kw, PV_FROM_INT(0));
     int64_t i = rt_to_int(start);
-    return wrap_new(&t_enumerate, rt_iter(args[0]), PV_NULL, i);
+    return wrap_new(&t_enumerate, rt_iter(it), PV_NULL, i);
 }
-BUILTIN(enumerate, enumerate, 1, 2, true);
+BUILTIN(enumerate, enumerate, 0, 2, true);
 static pv zip_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(&t_zip, PV_NULL, iters_of(n, args), 0); }
 BUILTIN(zip, zip, 0, -1, false);
 static pv map_fn(int n, const pv *args, int nkw, const pv *kw) { return wrap_new(&t_map, args[0], iters_of(n - 1, args + 1), 0); }
@@ -378,7 +381,7 @@ static pv sorted_fn(int n, const pv *args, int nkw, const pv *kw) {
     if (n > 1) rt_raise_msg(&t_TypeError, "must use keyword argument for key function");
     pv l = rt_call1((pv)&t_list, args[0]);
     gc_root_push(&l);
-    list_sort(l, rt_kwarg(&N(key), nkw, kw, PV_NONE), rt_truthy(rt_kwarg(&N(reverse), nkw, kw, PV_FALSE)));
+    list_sort_kw(l, nkw, kw);
     gc_root_pop(1);
     return l;
 }

@@ -31,10 +31,16 @@
 #include "lexer.h"
 #include "obj.h"
 #include "pith.h"
+#include "vm.h"
 
 /* Kept out of their callers, so a recursion through the parser carries
  * only the frames it uses (the device has 2 KiB of C stack). */
 #define NOINLINE __attribute__((noinline))
+
+/* Nesting goes on in a stack segment when the C stack runs short
+ * (rt_stack_call): COMPILE_STEP bytes cover any path from one expression
+ * or statement to the next, the lexer and a raise included. */
+#define COMPILE_STEP 512
 
 #define NO_JUMP 0xFFFF
 #define MAX_LOOPS 20
@@ -152,6 +158,10 @@ static _Noreturn void syntax_error(comp *c, const char *msg) {
 }
 
 static void next(comp *c) {
+    if (--vm_poll_count <= 0) { /* Ctrl-C stops a long compile too */
+        vm_poll_count = 16;
+        rt_poll();
+    }
     lex_next(c->L);
     if (c->L->tok == T_ERROR) syntax_error(c, c->L->error);
 }
@@ -701,7 +711,7 @@ static cfn *begin_fn(comp *c, int kind) {
 
 /* Copy a scratch block into one sized for the finished code object. */
 static void *persist(pv scratch, size_t n) {
-    void *p = gc_alloc(n ? n : 1);
+    void *p = gc_alloc_leaf(n ? n : 1); /* bytecode: never scanned for pointers */
     memcpy(p, (void *)scratch, n);
     return p;
 }
@@ -738,7 +748,7 @@ static size_t line_pairs(cfn *f, uint8_t *out) {
 
 static const uint8_t *encode_lines(cfn *f, uint16_t *len, uint16_t *firstline) {
     size_t n = line_pairs(f, NULL);
-    uint8_t *out = gc_alloc(n ? n : 1);
+    uint8_t *out = gc_alloc_leaf(n ? n : 1);
     line_pairs(f, out);
     *firstline = (uint16_t)(f->nlines ? ((uint32_t *)f->lines)[0] >> 16 : 0);
     *len = (uint16_t)n;
@@ -1829,7 +1839,10 @@ NOINLINE static edesc binary_tail(comp *c, int min, edesc d) {
  * takes `a if c else b`, `:=`, lambda and yield; 0 also a starred item.
  * One C frame per nesting of operands, and a small one: the device has
  * 2 KiB of C stack. */
+static edesc expr_prec_far(comp *c, int min);
+
 static edesc expr_prec(comp *c, int min) {
+    if (rt_stack_low(COMPILE_STEP)) return expr_prec_far(c, min);
     rt_check_stack();
     int t = c->L->tok;
     if (t == T_STAR && min == 0) return star_expr(c);
@@ -2785,7 +2798,25 @@ NOINLINE static void simple_statement(comp *c) {
     }
 }
 
+static void statement_far(void *c) { statement(c); }
+
+typedef struct { comp *c; int min; edesc d; } far_expr;
+static void expr_far(void *p) {
+    far_expr *a = p;
+    a->d = expr_prec(a->c, a->min);
+}
+
+NOINLINE static edesc expr_prec_far(comp *c, int min) {
+    far_expr a = {c, min, {0, 0, 0, 0}};
+    rt_stack_call(COMPILE_STEP, expr_far, &a);
+    return a.d;
+}
+
 static void statement(comp *c) {
+    if (rt_stack_low(COMPILE_STEP)) {
+        rt_stack_call(COMPILE_STEP, statement_far, c);
+        return;
+    }
     rt_check_stack();
     switch (c->L->tok) {
     case T_IF: if_statement(c); return;

@@ -44,15 +44,35 @@ EXC_TYPE(UnicodeError, &t_ValueError);
 
 /* The out-of-memory exception: no heap needed to raise or print it. */
 static ptbentry mem_tb[TB_MAX];
-static pexc mem_exc = {&t_MemoryError, PV_NULL, PV_NULL, mem_tb, 0, 0};
+static pexc mem_exc = {&t_MemoryError, PV_NULL, PV_NULL, mem_tb, 0, 0, false};
 static size_t mem_bytes;
 
 pv exc_new(const ptype *t, pv args) {
+    gc_root_push(&args); /* often a fresh tuple nothing else holds */
     pexc *e = gc_alloc_try(sizeof(pexc));
     if (!e) rt_memory_error(sizeof(pexc));
+    gc_root_pop(1);
     e->type = t;
     e->args = args;
     return (pv)e;
+}
+
+/* Raise t(arg), keeping arg rooted while its tuple is allocated. */
+_Noreturn void rt_raise_arg(const ptype *t, pv arg) {
+    gc_root_push(&arg);
+    pv tup = tuple_new(1);
+    ((ptuple *)tup)->items[0] = arg;
+    gc_root_pop(1);
+    rt_raise(exc_new(t, tup));
+}
+
+/* Raise t(message): the tuple first, so the string is stored the moment it exists. */
+static _Noreturn void raise_str(const ptype *t, const char *s, size_t n) {
+    pv tup = tuple_new(1);
+    gc_root_push(&tup);
+    ((ptuple *)tup)->items[0] = str_new(&t_str, s, n);
+    gc_root_pop(1);
+    rt_raise(exc_new(t, tup));
 }
 
 pv exc_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {
@@ -104,10 +124,13 @@ static pv exc_attr(pv self, const pstr *name) {
 
 void exc_add_tb(pv exc, const pstr *file, uint32_t line, const pstr *fn) {
     pexc *e = (pexc *)exc;
-    if (!e->tb) {
+    if (!e->tb && !e->tb_lost) {
+        /* without it the exception still prints, without File lines; the
+         * outer frames must not record lines that hide the inner ones */
         e->tb = gc_alloc_try(TB_MAX * sizeof(ptbentry));
-        if (!e->tb) return;
+        e->tb_lost = !e->tb;
     }
+    if (!e->tb) return;
     if (e->tb_len == TB_MAX) {
         /* keep the innermost frames and the outermost one */
         memmove(&e->tb[TB_MAX / 2], &e->tb[TB_MAX / 2 + 1], (TB_MAX / 2 - 1) * sizeof(ptbentry));
@@ -161,9 +184,10 @@ bool exc_matches(pv exc, pv cls) {
 
 _Noreturn void rt_raise(pv exc) {
     pjmp *j = rt_jmp;
+    PITH_ASSERT(j != NULL); /* every raise has a TRY to land in */
     rt_jmp = j->prev;
     j->exc = exc;
-    longjmp(j->buf, 1);
+    pith_longjmp(j->buf, 1);
 }
 
 _Noreturn void rt_memory_error(size_t bytes) {
@@ -173,14 +197,7 @@ _Noreturn void rt_memory_error(size_t bytes) {
     rt_raise((pv)&mem_exc);
 }
 
-_Noreturn void rt_raise_msg(const ptype *t, const char *msg) {
-    pv s = str_from_c(msg);
-    gc_root_push(&s);
-    pv tup = tuple_new(1);
-    ((ptuple *)tup)->items[0] = s;
-    gc_root_push(&tup);
-    rt_raise(exc_new(t, tup));
-}
+_Noreturn void rt_raise_msg(const ptype *t, const char *msg) { raise_str(t, msg, strlen(msg)); }
 
 /* A tiny formatter for messages: %d (int), %u (unsigned), %s (C string), %c. */
 _Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...) {
@@ -213,12 +230,7 @@ _Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...) {
         }
     }
     va_end(ap);
-    pv s = str_new(&t_str, buf, n);
-    gc_root_push(&s);
-    pv tup = tuple_new(1);
-    ((ptuple *)tup)->items[0] = s;
-    gc_root_push(&tup);
-    rt_raise(exc_new(t, tup));
+    raise_str(t, buf, n);
 }
 
 _Noreturn void rt_raise_type_op(const char *op, pv a, pv b) {

@@ -12,11 +12,41 @@
  * last few allocations (gc_young, so C code may allocate twice in a row
  * without ceremony) and slots registered with gc_root_push. The C stack is
  * never scanned — WebAssembly cannot scan it — so the same rules hold on
- * every board. */
+ * every board.
+ *
+ * The checking builds (PITH_CHECKS, check.h) poison every freed block, so
+ * a use after free reads garbage that fails at once, and assert the
+ * table's invariants (gc_check) at every collection. */
 #include <string.h>
 
+#include "hal.h"
 #include "obj.h"
 #include "vm.h"
+
+/* Freed memory gets a pattern no pointer, length or small int has; under
+ * AddressSanitizer it is also made unreadable, so the first read of a
+ * freed object is reported with its stack, whatever field it reads. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PITH_ASAN
+#endif
+#endif
+#ifdef __SANITIZE_ADDRESS__
+#define PITH_ASAN
+#endif
+#if defined(PITH_CHECKS) && defined(PITH_ASAN)
+#include <sanitizer/asan_interface.h>
+#define POISON 0xA5
+#define poison(p, n) (memset((p), POISON, (n)), ASAN_POISON_MEMORY_REGION((p), (n)))
+#define unpoison(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#elif defined(PITH_CHECKS)
+#define POISON 0xA5
+#define poison(p, n) memset((p), POISON, (n))
+#define unpoison(p, n) ((void)0)
+#else
+#define poison(p, n) ((void)0)
+#define unpoison(p, n) ((void)0)
+#endif
 
 #define BLOCK (2 * sizeof(void *))
 enum { B_FREE = 0, B_HEAD = 1, B_TAIL = 2, B_MARK = 3 };
@@ -71,6 +101,8 @@ void gc_init(void *arena, size_t size) {
     atb = a;
     pool = a + table;
     memset(atb, 0, table);
+    unpoison(pool, nblocks * BLOCK); /* a soft reboot: the old heap may be poisoned */
+    poison(pool, nblocks * BLOCK);
     first_free = next_fit = 0;
     nroots = 0;
     gc_young_n = 0;
@@ -100,9 +132,38 @@ static size_t mark_stack[MARK_STACK];
 static int mark_sp;
 static bool mark_overflow;
 
+/* ---- leaf blocks: raw bytes the collector never scans ----
+ * Scanning raw data (bytecode, buffers, digits) conservatively would keep
+ * alive whatever block its bytes happen to point at — and what they point
+ * at depends on where the board's arena sits (the browser's is at a low
+ * address, where small numbers land), so boards would run out of heap at
+ * different places. A leaf block starts with LEAF, a word no pointer and
+ * no small int has (its low bits are 10), and hands out the bytes after it;
+ * a pointer to those bytes keeps the block alive. */
+#define LEAF ((pv)0xB10CCAFEu)
+
+/* The block of a leaf's data pointer, or -1. */
+static intptr_t leaf_block(const void *p) {
+    if (!gc_owns(p) || ((uintptr_t)p - (uintptr_t)pool) % BLOCK != sizeof(pv)) return -1;
+    size_t b = block_of(p);
+    int st = get_state(b);
+    return (st == B_HEAD || st == B_MARK) && ((const pv *)p)[-1] == LEAF ? (intptr_t)b : -1;
+}
+
+void *gc_alloc_leaf(size_t bytes) {
+    pv *p = gc_alloc_try(bytes + sizeof(pv));
+    if (!p) rt_memory_error(bytes);
+    p[0] = LEAF;
+    return p + 1;
+}
+
 void gc_mark(pv v) {
     if (!PV_IS_OBJ(v) || !gc_owns((void *)v)) return;
-    if (((uintptr_t)v - (uintptr_t)pool) % BLOCK) return;
+    if (((uintptr_t)v - (uintptr_t)pool) % BLOCK) {
+        intptr_t leaf = leaf_block((void *)v);
+        if (leaf >= 0 && get_state((size_t)leaf) == B_HEAD) set_state((size_t)leaf, B_MARK);
+        return;
+    }
     size_t b = block_of((void *)v);
     if (get_state(b) != B_HEAD) return;
     set_state(b, B_MARK);
@@ -114,6 +175,7 @@ void gc_mark(pv v) {
 
 static void scan_block(size_t b) {
     pv *w = (pv *)(pool + b * BLOCK);
+    if (w[0] == LEAF) return;
     size_t n = obj_blocks(b) * BLOCK / sizeof(pv);
     for (size_t i = 0; i < n; i++) gc_mark(w[i]);
 }
@@ -133,7 +195,8 @@ void gc_mark_range(const pv *p, size_t n) {
  * part of its stack chunks itself, so stale slots keep nothing alive). */
 void gc_mark_shallow(const void *p) {
     if (gc_owns(p)) {
-        size_t b = block_of(p);
+        intptr_t leaf = leaf_block(p);
+        size_t b = leaf >= 0 ? (size_t)leaf : block_of(p);
         if (get_state(b) == B_HEAD) set_state(b, B_MARK);
     }
 }
@@ -148,9 +211,7 @@ static void sweep(void) {
             uint8_t *x = &atb[b >> 2];
             if (*x == 0xAA || *x == 0) {
                 if (*x == 0 || in_free) {
-#ifdef PITH_GC_POISON
-                    if (*x) memset(pool + b * BLOCK, 0xA5, 4 * BLOCK);
-#endif
+                    if (*x) poison(pool + b * BLOCK, 4 * BLOCK);
                     *x = 0;
                     in_free = true;
                     if (b < first_free) first_free = b;
@@ -165,9 +226,7 @@ static void sweep(void) {
             in_free = false;
         } else if (st == B_HEAD || (st == B_TAIL && in_free)) {
             set_state(b, B_FREE);
-#ifdef PITH_GC_POISON
-            memset(pool + b * BLOCK, 0xA5, BLOCK);
-#endif
+            poison(pool + b * BLOCK, BLOCK);
             in_free = true;
         } else if (st == B_FREE) {
             in_free = true;
@@ -178,8 +237,13 @@ static void sweep(void) {
 }
 
 void gc_collect(void) {
+#ifdef PITH_CHECKS
+    gc_check();
+#endif
     allocated = 0;
+#ifndef PITH_GC_STRESS
     next_fit = 0;
+#endif
     mark_sp = 0;
     mark_overflow = false;
     vm_mark_roots();
@@ -200,6 +264,9 @@ void gc_collect(void) {
     }
     vm_mark_chunks();
     sweep();
+#ifndef PITH_GC_STRESS /* whose collections are not the program's: polls as on the boards */
+    vm_poll_count = 1; /* a loop that keeps the collector busy checks for Ctrl-C at its next turn */
+#endif
 }
 
 /* ---- allocation ---- */
@@ -210,6 +277,7 @@ static void *claim(size_t start, size_t n) {
     for (; b + 4 <= end; b += 4) atb[b >> 2] = 0xAA; /* four tails */
     for (; b < end; b++) set_state(b, B_TAIL);
     void *p = pool + start * BLOCK;
+    unpoison(p, n * BLOCK);
     memset(p, 0, n * BLOCK);
     gc_young[gc_young_n++ % YOUNG] = (pv)p;
     return p;
@@ -230,8 +298,6 @@ static void *find_top(size_t n) {
     return NULL;
 }
 
-/* First fit from the bottom, skipping table bytes with no free block and
- * taking bytes of four free blocks at once. */
 /* First fit from `from`, skipping table bytes with no free block and
  * taking bytes of four free blocks at once; NULL when no run of n fits. */
 static void *find_from(size_t from, size_t n) {
@@ -262,7 +328,10 @@ static void *find_from(size_t from, size_t n) {
 
 /* Next fit: look after the previous allocation first, so a run of
  * allocations does not walk the whole table each time; when that fails,
- * first fit from the bottom. A collection starts again from the bottom. */
+ * first fit from the bottom. A collection starts again from the bottom —
+ * except in the stress builds, which collect before every allocation:
+ * there next fit goes on around the arena, so a block freed by mistake is
+ * not handed out again at once, and a late read of it still finds poison. */
 static void *find(size_t n) {
     if (gc_top) return find_top(n);
     void *p = NULL;
@@ -270,10 +339,24 @@ static void *find(size_t n) {
     return p ? p : find_from(first_free, n);
 }
 
+#ifdef PITH_CHECKS
+unsigned long gc_allocs, gc_fail_at;
+
+/* The --fail-alloc test mode: the chosen allocation fails as if the heap
+ * were full (after the collection a full heap would have run). */
+static bool fail_now(void) {
+    if (++gc_allocs != gc_fail_at) return false;
+    gc_collect();
+    return true;
+}
+#else
+#define fail_now() false
+#endif
+
 void *gc_alloc_try(size_t bytes) {
     size_t n = (bytes + BLOCK - 1) / BLOCK;
     if (n == 0) n = 1;
-    if (n > nblocks || gc_locked) return NULL;
+    if (n > nblocks || gc_locked || fail_now()) return NULL;
 #ifdef PITH_GC_STRESS
     if (gc_auto) gc_collect();
 #endif
@@ -305,10 +388,13 @@ void *gc_alloc(size_t bytes) {
 
 void gc_free(void *p) {
     if (!p || !gc_owns(p)) return;
+    if (leaf_block(p) >= 0) p = (pv *)p - 1;
     size_t b = block_of(p);
+    PITH_ASSERT(get_state(b) == B_HEAD); /* not freed twice, not inside an object */
     if (get_state(b) != B_HEAD) return;
     size_t n = obj_blocks(b);
     for (size_t i = 0; i < n; i++) set_state(b + i, B_FREE);
+    poison(p, n * BLOCK);
     if (b < first_free) first_free = b;
     for (int i = 0; i < 8; i++)
         if (gc_young[i] == (pv)p) gc_young[i] = PV_NULL;
@@ -325,6 +411,7 @@ static void *grow_in_place(void *p, size_t b, size_t have, size_t n) {
     while (s > 0 && b - s + have + up < n && get_state(s - 1) == B_FREE) s--;
     if (b - s + have + up < n) return NULL;
     uint8_t *q = pool + s * BLOCK;
+    unpoison(q, n * BLOCK);
     if (s != b) memmove(q, p, have * BLOCK);
     set_state(s, B_HEAD);
     for (size_t i = s + 1; i < s + n; i++) set_state(i, B_TAIL);
@@ -337,15 +424,20 @@ static void *grow_in_place(void *p, size_t b, size_t have, size_t n) {
 
 void *gc_realloc(void *p, size_t bytes) {
     if (!p) return gc_alloc(bytes);
+    if (leaf_block(p) >= 0) /* its LEAF word moves with it */
+        return (pv *)gc_realloc((pv *)p - 1, bytes + sizeof(pv)) + 1;
     size_t b = block_of(p);
+    PITH_ASSERT(gc_owns(p) && get_state(b) == B_HEAD);
     size_t have = obj_blocks(b);
     size_t n = (bytes + BLOCK - 1) / BLOCK;
     if (n == 0) n = 1;
     if (n <= have) {
         for (size_t i = b + n; i < b + have; i++) set_state(i, B_FREE);
+        poison(pool + (b + n) * BLOCK, (have - n) * BLOCK);
         if (b + n < first_free && n < have) first_free = b + n;
         return p;
     }
+    if (fail_now()) rt_memory_error(bytes);
     void *q = grow_in_place(p, b, have, n);
     if (q) return q;
     pv keep = (pv)p;
@@ -409,6 +501,73 @@ void gc_root_push(pv *slot) {
     }
     roots[nroots++] = slot;
 }
-void gc_root_pop(int n) { nroots -= n; }
+void gc_root_pop(int n) {
+    PITH_ASSERT(n >= 0 && n <= nroots); /* more pops than pushes */
+    nroots -= n;
+}
 int gc_root_depth(void) { return nroots; }
-void gc_root_restore(int depth) { nroots = depth; }
+/* A raise goes back to the depth of its TRY, which can only be lower:
+ * a deeper one means a function popped roots it had not pushed. */
+void gc_root_restore(int depth) {
+    PITH_ASSERT(depth >= 0 && depth <= nroots);
+    nroots = depth;
+}
+
+#ifdef PITH_CHECKS
+_Noreturn void pith_assert_fail(const char *file, int line, const char *what) {
+    char num[12];
+    int k = sizeof num;
+    do num[--k] = (char)('0' + line % 10);
+    while ((line /= 10) != 0);
+    static const char head[] = "pith: assertion failed: ";
+    hal_stdout(head, sizeof head - 1);
+    hal_stdout(file, strlen(file));
+    hal_stdout(":", 1);
+    hal_stdout(num + k, sizeof num - (size_t)k);
+    hal_stdout(": ", 2);
+    hal_stdout(what, strlen(what));
+    hal_stdout("\n", 1);
+    __builtin_trap();
+}
+
+static bool live_head(const void *p) {
+    if (((uintptr_t)p - (uintptr_t)pool) % BLOCK) return false;
+    int st = get_state(block_of(p));
+    return st == B_HEAD || st == B_MARK;
+}
+
+/* pv_type in the checking builds: the first read of a freed or stray
+ * object stops here, not three calls later as garbage. */
+const ptype *gc_checked_type(pv v) {
+    PITH_ASSERT(PV_IS_OBJ(v));
+    const pobj *o = PV_OBJ(v);
+    PITH_ASSERT(!gc_owns(o) || live_head(o)); /* a use after free, or not an object */
+    const ptype *t = o->type;
+    PITH_ASSERT(t != NULL && ((uintptr_t)t & (sizeof(void *) - 1)) == 0);
+    PITH_ASSERT(!gc_owns(t) || live_head(t));
+    PITH_ASSERT(t->type == &t_type);
+    return t;
+}
+
+/* The block table's invariants: no marks outside a collection, no tail
+ * without its head, no free block below first_free, the roots within
+ * bounds, and every free block still poisoned (a write after free). */
+void gc_check(void) {
+    PITH_ASSERT(nroots >= 0 && nroots <= MAX_ROOTS);
+    PITH_ASSERT(first_free <= nblocks && next_fit <= nblocks);
+    int prev = B_FREE;
+    for (size_t b = 0; b < nblocks; b++) {
+        int st = get_state(b);
+        PITH_ASSERT(st != B_MARK);
+        PITH_ASSERT(st != B_TAIL || prev != B_FREE);
+        if (st == B_FREE) {
+            PITH_ASSERT(b >= first_free);
+#ifndef PITH_ASAN /* there a write after free is reported when it happens */
+            const uint8_t *w = pool + b * BLOCK;
+            for (size_t i = 0; i < BLOCK; i++) PITH_ASSERT(w[i] == POISON);
+#endif
+        }
+        prev = st;
+    }
+}
+#endif

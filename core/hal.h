@@ -57,6 +57,12 @@ void hal_display_show(const uint8_t bright[25]);
 /* Button level: which 0 = A, 1 = B; nonzero while held down. */
 int hal_button_down(int which);
 
+/* Call fn(ctx) with the C stack pointer at `top` (8-byte aligned; the
+ * stack grows down into the heap block below it) and return 1 once fn has
+ * returned; return 0 at once, without calling fn, on a board that does not
+ * switch stacks (its stack is big: the core's guard raises instead). */
+int hal_stack_call(void *top, void (*fn)(void *), void *ctx);
+
 /* Restart the board (microbit.reset()); a board that cannot restart may end
  * the program instead. Does not return on the device. */
 void hal_reset(void);

@@ -64,24 +64,30 @@ pv import_modules(void) {
 
 /* A file's text in a heap block from the top of the arena, where the
  * hole it leaves once compiled joins the free space. */
-static char *load(int head, size_t *len) {
-    uint16_t id = fs_id(head), hint = 0;
-    uint32_t size = fs_size(head);
-    gc_top = true;
-    char *buf = gc_alloc_try(size ? size : 1);
-    gc_top = false;
-    if (!buf) rt_memory_error(size);
-    uint32_t at = 0;
-    while (at < size) {
-        size_t k;
-        const uint8_t *p = fs_span(id, at, &hint, &k);
-        if (!p) break;
-        if (k > size - at) k = size - at;
-        memcpy(buf + at, p, k);
-        at += (uint32_t)k;
+/* A file's bytes for the lexer, read in place from flash a chunk at a
+ * time: compiling a module costs no copy of its source in the heap. */
+typedef struct {
+    uint16_t id, hint;
+    uint32_t pos, size;
+    const uint8_t *p;
+    size_t left;
+} file_reader;
+
+static void file_reader_open(file_reader *f, int head) {
+    *f = (file_reader){.id = fs_id(head), .size = fs_size(head)};
+}
+
+static int file_read(void *ctx) {
+    file_reader *f = ctx;
+    if (!f->left) {
+        if (f->pos >= f->size) return -1;
+        f->p = fs_span(f->id, f->pos, &f->hint, &f->left);
+        if (!f->p || !f->left) return -1;
+        if (f->left > f->size - f->pos) f->left = f->size - f->pos;
     }
-    *len = at;
-    return buf;
+    f->pos++;
+    f->left--;
+    return *f->p++;
 }
 
 /* NAME.py's head, and its name interned for tracebacks. Not inlined: its
@@ -110,12 +116,9 @@ static pv import_file(const pstr *name, int head, const pstr *file) {
     m->dict = dict_new(8);
     dict_set(m->dict, (pv)&N(__name__), (pv)name);
     dict_set(import_modules(), (pv)name, mod);
-    size_t len;
-    pv src = (pv)load(head, &len);
-    gc_root_push(&src);
-    pcode *code = compile((const char *)src, len, file, PITH_MODE_FILE);
-    gc_root_pop(1);
-    gc_free((void *)src);
+    file_reader f;
+    file_reader_open(&f, head);
+    pcode *code = compile_stream(file_read, &f, file, PITH_MODE_FILE);
     vm_run_module(code, m->dict);
     gc_root_pop(1);
     return mod;
@@ -133,33 +136,17 @@ pv mod_import(const pstr *name) {
     return import_file(name, head, file);
 }
 
-/* main.py from the filesystem, read into the heap: NULL when there is none
- * (*result PITH_OK) or it does not fit (*result PITH_EXC, the MemoryError
- * reported like any other error). Not inlined, so its TRY is off the C
- * stack while main.py runs. */
-__attribute__((noinline)) static char *load_main_py(size_t *len, int *result) {
-    int head = fs_lookup("main.py", 7);
-    char *volatile src = NULL;
-    *result = PITH_OK;
-    pjmp j;
-    if (head >= 0 && TRY(j)) {
-        src = load(head, len);
-        TRY_END(j);
-    } else if (head >= 0) {
-        gc_root_restore(j.roots);
-        vm_last_exc = j.exc;
-        *result = PITH_EXC;
-    }
-    return src;
-}
-
 int pith_run_main(const char *appended, size_t len, int scroll) {
     int r = PITH_OK;
     if (appended) {
         r = pith_exec(appended, len, "main.py", PITH_MODE_FILE);
     } else {
-        char *src = load_main_py(&len, &r);
-        if (src) r = pith_exec_owned(src, len, "main.py", PITH_MODE_FILE, src);
+        int head = fs_lookup("main.py", 7);
+        if (head >= 0) {
+            file_reader f;
+            file_reader_open(&f, head);
+            r = pith_exec_read(file_read, &f, "main.py", PITH_MODE_FILE, NULL);
+        }
     }
     if (r == PITH_EXC) {
         pith_print_exception();

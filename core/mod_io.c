@@ -171,8 +171,19 @@ TABLE(io_locals, MEMBER(write, &io_write), MEMBER(read, &io_read), MEMBER(readli
       MEMBER(tell, &io_tell), MEMBER(flush, &io_flush), MEMBER(close, &io_close),
       MEMBER(__enter__, &io_enter), MEMBER(__exit__, &io_exit));
 
-const ptype t_stringio = {TYPE_HEAD(StringIO), .make = io_make, .iter = io_iter, .next = io_next, .locals = &io_locals};
-const ptype t_bytesio = {TYPE_HEAD(BytesIO), .make = io_make, .iter = io_iter, .next = io_next, .locals = &io_locals};
+/* MicroPython's form: <io.StringIO 0x20001234> */
+static void io_print(pout *o, pv self, bool repr) {
+    out_str(o, "<io.");
+    out_str(o, pv_type(self)->name->data);
+    out_str(o, " 0x");
+    out_hex(o, (uint64_t)(uintptr_t)self, 0);
+    out_char(o, '>');
+}
+
+const ptype t_stringio = {TYPE_HEAD(StringIO), .make = io_make, .print = io_print, .iter = io_iter, .next = io_next,
+                          .locals = &io_locals};
+const ptype t_bytesio = {TYPE_HEAD(BytesIO), .make = io_make, .print = io_print, .iter = io_iter, .next = io_next,
+                         .locals = &io_locals};
 
 TABLE(io_table, MEMBER(__name__, &N(io)), MEMBER(StringIO, &t_stringio), MEMBER(BytesIO, &t_bytesio));
 MODULE(mod_io, io, io_table);

@@ -432,8 +432,9 @@ static bool kw_flag(const pstr *name, int nkw, const pv *kw, bool dflt) {
 /* A private list of the items of a sequence the program could change while
  * the tick reads it; each must be an Image or a str. */
 static pv snapshot(pv x) {
-    pv it = rt_iter(x), list = list_new(0), item;
+    pv it = rt_iter(x), list, item;
     gc_root_push(&it);
+    list = list_new(0);
     gc_root_push(&list);
     while ((item = rt_next(it)) != PV_NULL) {
         if (!pv_is(item, &t_image) && !pv_is(item, &t_str)) rt_raise_msg(&t_TypeError, "not an image");

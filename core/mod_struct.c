@@ -128,7 +128,7 @@ static void store(const sfmt *f, char c, size_t size, uint8_t *p, pv v) {
             le[1] = (uint8_t)(h >> 8);
         }
     } else {
-        uint64_t i = (uint64_t)rt_to_int(v);
+        uint64_t i = rt_to_u64_wrap(v); /* ints of any size, truncated to the item */
         for (size_t k = 0; k < size; k++) le[k] = (uint8_t)(i >> (8 * k));
     }
     for (size_t k = 0; k < size; k++) p[f->big ? size - 1 - k : k] = le[k];
@@ -147,7 +147,7 @@ static pv load(const sfmt *f, char c, size_t size, const uint8_t *p) {
     uint64_t u = 0;
     for (size_t k = 0; k < size; k++) u |= (uint64_t)le[k] << (8 * k);
     if (c >= 'a' && size < 8 && (u >> (8 * size - 1))) u |= ~(uint64_t)0 << (8 * size); /* signed codes are lower case */
-    return rt_int((int64_t)u);
+    return c == 'Q' ? rt_uint64(u) : rt_int((int64_t)u);
 }
 
 /* Packs the n vals into dst (zeroed, fmt_size bytes). */

@@ -13,9 +13,10 @@
 #include "names_str.h"
 #include "names_cont.h"
 #include "names_fs.h"
+#include "names_mpt.h"
 
 #define PITH_NAMES(X) PITH_NAMES_BUF(X) PITH_NAMES_MICROBIT(X) PITH_NAMES_LANG(X) PITH_NAMES_NUM(X) \
-    PITH_NAMES_STR(X) PITH_NAMES_CONT(X) PITH_NAMES_FS(X) \
+    PITH_NAMES_STR(X) PITH_NAMES_CONT(X) PITH_NAMES_FS(X) PITH_NAMES_MPT(X) \
     X(close) \
     X(write) X(read) X(readline) \
     X(readinto) X(BytesIO) \

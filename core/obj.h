@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "check.h"
+
 typedef uintptr_t pv;
 typedef struct ptype ptype;
 
@@ -224,6 +226,7 @@ typedef struct {
     ptbentry *tb;         /* heap array of TB_MAX entries, or NULL */
     uint8_t tb_len;
     uint8_t tb_dropped;   /* entries beyond TB_MAX (middle frames) */
+    bool tb_lost;         /* no memory for the traceback: no lines rather than some */
 } pexc;
 
 /* ---- the built-in types ---- */
@@ -254,11 +257,18 @@ extern const pobj o_none, o_true, o_false, o_ellipsis, o_notimplemented;
     case OP_EQ: return PV_BOOL((x) == (y)); \
     case OP_NE: return PV_BOOL((x) != (y));
 
+/* An object's type; the checking builds first assert the object is live. */
+#ifdef PITH_CHECKS
+const ptype *gc_checked_type(pv v);
+#define PV_OBJ_TYPE(v) gc_checked_type(v)
+#else
+#define PV_OBJ_TYPE(v) (PV_OBJ(v)->type)
+#endif
 static inline const ptype *pv_type(pv v) {
-    return PV_IS_INT(v) ? &t_int : PV_OBJ(v)->type;
+    return PV_IS_INT(v) ? &t_int : PV_OBJ_TYPE(v);
 }
 static inline bool pv_is(pv v, const ptype *t) {
-    return !PV_IS_INT(v) && PV_OBJ(v)->type == t;
+    return !PV_IS_INT(v) && PV_OBJ_TYPE(v) == t;
 }
 
 #define TYPE_HEAD(pyname) .type = &t_type, .name = &names_table[NAME_##pyname]
@@ -281,6 +291,7 @@ void *gc_alloc(size_t bytes);            /* raises MemoryError */
 void *gc_alloc_try(size_t bytes);        /* NULL when out of memory (after a collection) */
 bool gc_has_free(size_t bytes);          /* a free run that big exists now */
 void *gc_realloc(void *p, size_t bytes); /* raises MemoryError */
+void *gc_alloc_leaf(size_t bytes);       /* raw bytes (no pointers in them): never scanned */
 void gc_free(void *p);
 void gc_each(const ptype *type, void (*fn)(void *obj, void *ctx), void *ctx); /* live objects of a type */
 void gc_collect(void);
@@ -291,6 +302,11 @@ void gc_root_pop(int n);
 extern pv gc_young[8];         /* the last allocations are always roots */
 extern uint8_t gc_young_n;
 extern bool gc_top;           /* allocate from the top of the arena (scratch) */
+#ifdef PITH_CHECKS
+void gc_check(void);           /* asserts the block table is consistent and free blocks untouched */
+extern unsigned long gc_allocs;   /* allocations so far (the host's --fail-alloc counts them) */
+extern unsigned long gc_fail_at;  /* that allocation fails as if the heap were full; 0: none */
+#endif
 extern bool gc_auto;          /* collect when full; false after gc.disable() */
 extern uint8_t gc_locked;     /* micropython.heap_lock() depth: allocation fails */
 extern uint32_t gc_threshold; /* gc.threshold(): collect after this many bytes */
@@ -299,6 +315,8 @@ extern uint32_t gc_threshold; /* gc.threshold(): collect after this many bytes *
 /* ---- runtime.c: operations on any value ---- */
 pv rt_int(int64_t v);
 int64_t rt_to_int(pv v);              /* int or bool; TypeError otherwise */
+pv rt_uint64(uint64_t u);              /* an int from an unsigned 64-bit value */
+uint64_t rt_to_u64_wrap(pv v);         /* an int's low 64 bits, two's complement (struct 'q'/'Q') */
 int32_t rt_to_small(pv v);            /* ... and must fit 32 bits */
 float rt_to_float(pv v);
 pv rt_float(float f);
@@ -332,6 +350,8 @@ void rt_need_buffer(pv v, pbuf *b, bool for_write); /* raises TypeError */
 size_t rt_index(pv index, size_t len, const char *what); /* IndexError "<what> index out of range" */
 bool rt_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step, size_t *count);
 void rt_check_stack(void);            /* RuntimeError when the C stack is nearly gone */
+bool rt_stack_low(size_t need);      /* less than `need` bytes of C stack left, and the board can extend it */
+void rt_stack_call(size_t need, void (*fn)(void *), void *ctx); /* fn(ctx) on a fresh stack segment from the heap */
 void rt_poll(void);                   /* KeyboardInterrupt when Ctrl-C arrived; runs scheduled callbacks */
 size_t rt_stack_used(size_t *limit);  /* C stack bytes in use; *limit: the guard's limit (0: none) */
 void sched_run(void);                 /* micropython.schedule's pending callbacks (mod_micropython.c) */
@@ -342,6 +362,7 @@ pv *rt_unpack(pv seq, size_t *n);     /* items of a list/tuple, or TypeError */
 /* ---- exceptions (exc.c) ---- */
 _Noreturn void rt_raise(pv exc);
 _Noreturn void rt_raise_msg(const ptype *t, const char *msg);
+_Noreturn void rt_raise_arg(const ptype *t, pv arg);   /* t(arg), arg rooted meanwhile */
 _Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...);
 _Noreturn void rt_raise_type_op(const char *op, pv a, pv b);
 _Noreturn void rt_memory_error(size_t bytes);
@@ -351,15 +372,26 @@ void exc_add_tb(pv exc, const pstr *file, uint32_t line, const pstr *fn);
 void exc_print_tb(pout *o, pv exc);
 bool exc_matches(pv exc, pv cls);     /* cls: a type or a tuple of types */
 
+/* The board may bring a smaller setjmp (PITH_SMALL_JMP: the micro:bit's
+ * saves 10 words where newlib's jmp_buf is 23). */
+#ifdef PITH_SMALL_JMP
+typedef uint32_t pith_jmp_buf[10];
+__attribute__((returns_twice)) int pith_setjmp(pith_jmp_buf buf);
+_Noreturn void pith_longjmp(pith_jmp_buf buf, int value);
+#else
 #include <setjmp.h>
+typedef jmp_buf pith_jmp_buf;
+#define pith_setjmp setjmp
+#define pith_longjmp longjmp
+#endif
 typedef struct pjmp {
     struct pjmp *prev;
-    jmp_buf buf;
+    pith_jmp_buf buf;
     pv exc;
     int roots;   /* gc root depth at entry, restored on raise */
 } pjmp;
 extern pjmp *rt_jmp;
-#define TRY(j) ((j).prev = rt_jmp, (j).roots = gc_root_depth(), rt_jmp = &(j), setjmp((j).buf) == 0)
+#define TRY(j) ((j).prev = rt_jmp, (j).roots = gc_root_depth(), rt_jmp = &(j), pith_setjmp((j).buf) == 0)
 #define TRY_END(j) (rt_jmp = (j).prev)
 int gc_root_depth(void);
 void gc_root_restore(int depth);

@@ -303,12 +303,12 @@ pv array_new(const ptype *t, char typecode, size_t n) {
     gc_root_pop(1);
     if (!a) {
         /* the program asked for the data: name its size, not the header's */
-        gc_free(data);
+        gc_free((void *)data);
         rt_memory_error(n * isz);
     }
     a->type = t;
     a->typecode = typecode;
-    a->data = data;
+    a->data = (uint8_t *)data;
     a->len = a->cap = n;
     return PV_FROM_PTR(a);
 }
@@ -388,7 +388,7 @@ static void array_extend(pv self, pv src) {
     size_t isz = typecode_size(a->typecode);
     if (get_items(src, &s)) {
         check_compatible(a->typecode, s.tc);
-        pv p = (pv)items_flat(&s, a->data, a->data + a->cap * isz);
+        pv p = (pv)items_flat(&s, a->data, a->data ? a->data + a->cap * isz : NULL);
         gc_root_push(&p); /* a copy (or src's data) while a grows */
         array_splice(a, a->len, 0, (const uint8_t *)p, s.n);
         gc_root_pop(1);
@@ -565,7 +565,7 @@ static pv array_subscr(pv self, pv index, pv value) {
         if (!get_items(value, &s)) rt_raise_msg(&t_NotImplementedError, "array/bytes required on right side");
         check_compatible(a->typecode, s.tc);
         if (step != 1 && s.n != count) compat_error();
-        pv p = (pv)items_flat(&s, a->data, a->data + a->cap * isz);
+        pv p = (pv)items_flat(&s, a->data, a->data ? a->data + a->cap * isz : NULL);
         gc_root_push(&p); /* a copy (or value's data) while a is resized */
         if (step == 1) {
             array_splice(a, (size_t)start, count, (const uint8_t *)p, s.n);

@@ -101,6 +101,22 @@ overflow:
     rt_raise_msg(&t_OverflowError, "overflow converting long int to machine word");
 }
 
+pv rt_uint64(uint64_t u) {
+    if (u <= INT64_MAX) return rt_int((int64_t)u);
+    nview w;
+    view_u64(&w, u, false);
+    return big_from_view(&w);
+}
+
+uint64_t rt_to_u64_wrap(pv v) {
+    if (!pv_is(v, &t_int)) return (uint64_t)rt_to_int(v);
+    nview w;
+    num_view(v, &w);
+    uint64_t m = 0;
+    for (size_t i = w.n < 4 ? w.n : 4; i-- > 0;) m = (m << LIMB_BITS) | w.d[i];
+    return w.neg ? 0 - m : m;
+}
+
 int32_t rt_to_small(pv v) {
     int64_t i = rt_to_int(v);
     if (i < INT32_MIN || i > INT32_MAX) rt_raise_msg(&t_OverflowError, "overflow converting long int to machine word");

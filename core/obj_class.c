@@ -386,7 +386,9 @@ static void inst_print(pout *o, pv self, bool repr) {
     if (m) {
         pv r = rt_call_self(m, self, 0, NULL, 0, NULL);
         if (!pv_is(r, &t_str)) rt_raise_fmt(&t_TypeError, "%s returned non-string (type %s)", repr ? "__repr__" : "__str__", rt_type_name(r));
+        gc_root_push(&r); /* the output stream may allocate */
         out_n(o, ((pstr *)r)->data, ((pstr *)r)->len);
+        gc_root_pop(1);
         return;
     }
     if (K(t)->flags & CLASS_EXC) {

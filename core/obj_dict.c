@@ -238,7 +238,16 @@ typedef struct {
 } pdictview;
 
 static pv view_iter(pv self) { return dictiter_new(((pdictview *)self)->dict, ((pdictview *)self)->kind); }
-static pv view_unary(int op, pv self) { return dict_unary(op, ((pdictview *)self)->dict); }
+/* keys and items views are set-like, so unhashable; a values view hashes
+   by identity, as in CPython */
+static pv view_unary(int op, pv self) {
+    pdictview *v = (pdictview *)self;
+    if (op == OP_HASH) {
+        if (v->kind == 1) return PV_NULL;
+        rt_raise_fmt(&t_TypeError, "unsupported type for __hash__: '%s'", rt_type_name(self));
+    }
+    return dict_unary(op, v->dict);
+}
 static void view_print(pout *o, pv self, bool repr) {
     static const char *const names[] = {"dict_keys([", "dict_values([", "dict_items(["};
     pdictview *v = (pdictview *)self;
@@ -389,6 +398,20 @@ static pv dict_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw
     return d;
 }
 
+/* d.__getitem__(k), d.__setitem__(k, v), d.__delitem__(k): subscription as methods */
+static pv dict_getitem_fn(int n, const pv *args, int nkw, const pv *kw) {
+    return dict_subscr((pv)dict_self(args[0]), args[1], SUB_LOAD);
+}
+static pv dict_setitem_fn(int n, const pv *args, int nkw, const pv *kw) {
+    return dict_subscr((pv)dict_self(args[0]), args[1], args[2]);
+}
+static pv dict_delitem_fn(int n, const pv *args, int nkw, const pv *kw) {
+    return dict_subscr((pv)dict_self(args[0]), args[1], SUB_DELETE);
+}
+
+static BUILTIN(dict_getitem, __getitem__, 2, 2, false);
+static BUILTIN(dict_setitem, __setitem__, 3, 3, false);
+static BUILTIN(dict_delitem, __delitem__, 2, 2, false);
 static BUILTIN(dict_keys, keys, 1, 1, false);
 static BUILTIN(dict_values, values, 1, 1, false);
 static BUILTIN(dict_items, items, 1, 1, false);
@@ -400,7 +423,8 @@ static BUILTIN(dict_update, update, 1, 2, true);
 static BUILTIN(dict_clear, clear, 1, 1, false);
 static BUILTIN(dict_copy, copy, 1, 1, false);
 static STATIC_BUILTIN(dict_fromkeys, fromkeys, 1, 2);
-TABLE(dict_locals, MEMBER(clear, &dict_clear), MEMBER(copy, &dict_copy), MEMBER(fromkeys, &dict_fromkeys),
+TABLE(dict_locals, MEMBER(__delitem__, &dict_delitem), MEMBER(__getitem__, &dict_getitem),
+      MEMBER(__setitem__, &dict_setitem), MEMBER(clear, &dict_clear), MEMBER(copy, &dict_copy), MEMBER(fromkeys, &dict_fromkeys),
       MEMBER(get, &dict_getm), MEMBER(items, &dict_items), MEMBER(keys, &dict_keys), MEMBER(pop, &dict_pop),
       MEMBER(popitem, &dict_popitem), MEMBER(setdefault, &dict_setdefault), MEMBER(update, &dict_update),
       MEMBER(values, &dict_values));

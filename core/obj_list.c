@@ -428,11 +428,13 @@ static bool less(pv a, pv b, bool reverse) {
     return rt_truthy(rt_binary(OP_LT, reverse ? b : a, reverse ? a : b));
 }
 
+#define SORT_POLL 32 /* items between Ctrl-C checks: a sort of the largest list takes seconds */
+
 static void check_unchanged(plist *l, size_t n) {
     if (l->len != n) rt_raise_msg(&t_ValueError, "list modified during sort");
 }
 
-void list_sort(pv list, pv key, bool reverse) {
+static void list_sort(pv list, pv key, bool reverse) {
     plist *l = (plist *)list;
     size_t n = l->len;
     pv keys = list_new(n);
@@ -441,8 +443,10 @@ void list_sort(pv list, pv key, bool reverse) {
     for (size_t i = 0; i < n; i++) {
         check_unchanged(l, n);
         kv[i] = key != PV_NONE ? rt_call1(key, l->items[i]) : l->items[i];
+        if (i % SORT_POLL == 0) rt_poll();
     }
     for (size_t i = 1; i < n; i++) {
+        if (i % SORT_POLL == 0) rt_poll(); /* Ctrl-C: the list stays a permutation of its items */
         size_t lo = 0, hi = i; /* insert after the last key not greater than kv[i] */
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
@@ -460,10 +464,19 @@ void list_sort(pv list, pv key, bool reverse) {
     gc_root_pop(1);
 }
 
+/* list.sort() and sorted(): keywords key and reverse only (v1's wording) */
+void list_sort_kw(pv list, int nkw, const pv *kw) {
+    pv key = PV_NONE, rev = PV_FALSE;
+    for (int i = 0; i < nkw; i++) {
+        if (kw[2 * i] == (pv)&N(key)) key = kw[2 * i + 1];
+        else if (kw[2 * i] == (pv)&N(reverse)) rev = kw[2 * i + 1];
+        else rt_raise_msg(&t_TypeError, "extra keyword arguments given");
+    }
+    list_sort(list, key, rt_truthy(rev));
+}
+
 static pv list_sortm_fn(int n, const pv *args, int nkw, const pv *kw) {
-    pv key = rt_kwarg(&N(key), nkw, kw, PV_NONE);
-    pv rev = rt_kwarg(&N(reverse), nkw, kw, PV_FALSE);
-    list_sort((pv)list_self(args[0]), key, rt_truthy(rev));
+    list_sort_kw((pv)list_self(args[0]), nkw, kw);
     return PV_NONE;
 }
 

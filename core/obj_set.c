@@ -222,7 +222,7 @@ static pv difference_of(pv self, int n, const pv *others, bool update) {
     for (int i = 0; i < n; i++) {
         if (others[i] == self) {
             pset *s = (pset *)r;
-            memset(s->table, 0, s->alloc * sizeof(pv));
+            if (s->alloc) memset(s->table, 0, s->alloc * sizeof(pv)); /* an empty set may have no table */
             s->used = 0;
         } else {
             each_item(r, others[i], REMOVE);
@@ -430,6 +430,12 @@ static pv set_issuperset_fn(int n, const pv *args, int nkw, const pv *kw) {
     return PV_BOOL(subset_of_any(args[1], any_self(args[0]), false));
 }
 
+/* s.__contains__(x): the `in` test as a method */
+static pv set_contains_fn(int n, const pv *args, int nkw, const pv *kw) {
+    return PV_BOOL(lookup(any_self(args[0]), args[1], FIND) != PV_NULL);
+}
+
+static BUILTIN(set_contains, __contains__, 2, 2, false);
 static BUILTIN(set_addm, add, 2, 2, false);
 static BUILTIN(set_clear, clear, 1, 1, false);
 static BUILTIN(set_copy, copy, 1, 1, false);
@@ -448,7 +454,7 @@ static BUILTIN(set_isdisjoint, isdisjoint, 2, 2, false);
 static BUILTIN(set_issubset, issubset, 2, 2, false);
 static BUILTIN(set_issuperset, issuperset, 2, 2, false);
 
-TABLE(set_locals, MEMBER(add, &set_addm), MEMBER(clear, &set_clear), MEMBER(copy, &set_copy),
+TABLE(set_locals, MEMBER(__contains__, &set_contains), MEMBER(add, &set_addm), MEMBER(clear, &set_clear), MEMBER(copy, &set_copy),
       MEMBER(discard, &set_discard), MEMBER(difference, &set_difference),
       MEMBER(difference_update, &set_difference_update), MEMBER(intersection, &set_intersection),
       MEMBER(intersection_update, &set_intersection_update), MEMBER(isdisjoint, &set_isdisjoint),
@@ -456,7 +462,7 @@ TABLE(set_locals, MEMBER(add, &set_addm), MEMBER(clear, &set_clear), MEMBER(copy
       MEMBER(remove, &set_remove), MEMBER(symmetric_difference, &set_symdiff),
       MEMBER(symmetric_difference_update, &set_symdiff_update), MEMBER(union, &set_union),
       MEMBER(update, &set_update));
-TABLE(frozenset_locals, MEMBER(copy, &set_copy), MEMBER(difference, &set_difference),
+TABLE(frozenset_locals, MEMBER(__contains__, &set_contains), MEMBER(copy, &set_copy), MEMBER(difference, &set_difference),
       MEMBER(intersection, &set_intersection), MEMBER(isdisjoint, &set_isdisjoint),
       MEMBER(issubset, &set_issubset), MEMBER(issuperset, &set_issuperset),
       MEMBER(symmetric_difference, &set_symdiff), MEMBER(union, &set_union));

@@ -193,7 +193,7 @@ size_t utf8_char_len(const char *s, size_t n, size_t i) {
 uint32_t utf8_decode(const char *s, size_t n, size_t *i) {
     size_t k = utf8_char_len(s, n, *i);
     uint32_t c = (uint8_t)s[*i];
-    if (k > 1) c &= 0x3F >> (k - 1);
+    if (k > 1) c &= 0x3F >> (k < 7 ? k - 1 : 6); /* a run of stray continuation bytes: no shift past the word */
     for (size_t j = 1; j < k; j++) c = (c << 6) | ((uint8_t)s[*i + j] & 0x3F);
     *i += k;
     return c;

@@ -39,6 +39,11 @@ int pith_exec(const char *src, size_t len, const char *filename, int mode) {
 }
 
 int pith_exec_owned(const char *src, size_t len, const char *filename, int mode, void *owned) {
+    lex_buf b = {src, src + len};
+    return pith_exec_read(lex_buf_read, &b, filename, mode, owned);
+}
+
+int pith_exec_read(lex_reader read, void *ctx, const char *filename, int mode, void *owned) {
     pjmp j;
     volatile int result = PITH_OK;
     vm_last_exc = PV_NULL;
@@ -46,7 +51,7 @@ int pith_exec_owned(const char *src, size_t len, const char *filename, int mode,
     if (TRY(j)) {
         pv keep = (pv)owned;
         gc_root_push(&keep);
-        pcode *code = compile(src, len, file_name(filename), mode);
+        pcode *code = compile_stream(read, ctx, file_name(filename), mode);
         gc_root_pop(1);
         if (owned) gc_free(owned);
         vm_run_module(code, vm_main_globals);

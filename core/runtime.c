@@ -22,6 +22,60 @@ void rt_check_stack(void) {
         rt_raise_msg(&t_RuntimeError, "maximum recursion depth exceeded");
 }
 
+/* ---- stack segments ----
+ * The device's C stack is 2 KiB. Where the core recurses in C (the
+ * compiler's nesting, Python called back from C, printing nested
+ * containers), it asks rt_stack_low first, and when the stack is nearly
+ * gone it carries on in a segment: a heap block the board moves the stack
+ * pointer into (hal_stack_call). Deep nesting then costs heap, and stops
+ * with MemoryError or RuntimeError only when the heap is gone too. */
+#define SEGMENT_RESERVE 256   /* an interrupt's frames land on the segment too */
+static bool stack_fixed;      /* the board cannot switch stacks */
+
+bool rt_stack_low(size_t need) {
+    char here;
+    return stack_top && !stack_fixed && (size_t)(stack_top - &here) + need > stack_limit;
+}
+
+/* A segment holds the caller's step of `need` bytes and SEGMENT_MORE for
+ * the levels after it: pieces this small are found in a fragmented heap
+ * where one big stack would not be. */
+#define SEGMENT_MORE 1024
+void rt_stack_call(size_t need, void (*fn)(void *), void *ctx) {
+    size_t size = need + SEGMENT_MORE + SEGMENT_RESERVE;
+    bool top = gc_top;
+    gc_top = true; /* from the arena's top, where the big free run is */
+    char *seg = gc_alloc_try(size);
+    gc_top = top;
+    if (!seg) rt_raise_msg(&t_RuntimeError, "maximum recursion depth exceeded");
+    pv keep = (pv)seg;
+    gc_root_push(&keep);
+    char *old_top = stack_top;
+    size_t limit = stack_limit;
+    pjmp j;
+    if (TRY(j)) {
+        stack_top = seg + size;
+        stack_limit = size - SEGMENT_RESERVE;
+        int moved = hal_stack_call(seg + size, fn, ctx);
+        TRY_END(j);
+        stack_top = old_top;
+        stack_limit = limit;
+        gc_root_pop(1);
+        gc_free(seg);
+        if (!moved) {
+            stack_fixed = true;
+            fn(ctx);
+        }
+        return;
+    }
+    /* raised inside the segment: the longjmp brought us back here */
+    stack_top = old_top;
+    stack_limit = limit;
+    gc_root_restore(j.roots);
+    gc_free(seg);
+    rt_raise(j.exc);
+}
+
 /* Bytes of C stack in use below the board's top, and the limit (0: unknown). */
 size_t rt_stack_used(size_t *limit) {
     char here;
@@ -338,7 +392,13 @@ pv rt_iter(pv obj) {
     rt_raise_fmt(&t_TypeError, "'%s' object isn't iterable", t->name->data);
 }
 
+/* Built-ins that drain an iterator in C (sum(range(10**9)), max, any...)
+ * poll for Ctrl-C as a loop in Python does, on the VM's countdown. */
 pv rt_next(pv it) {
+    if (--vm_poll_count <= 0) {
+        vm_poll_count = 64;
+        rt_poll();
+    }
     const ptype *t = pv_type(it);
     if (!t->next) rt_raise_fmt(&t_TypeError, "'%s' object isn't an iterator", t->name->data);
     return t->next(it);
@@ -413,9 +473,23 @@ bool rt_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, int
 }
 
 /* ---- printing ---- */
+#define PRINT_STEP 256 /* C stack for one level of nested containers */
+typedef struct { pout *o; pv v; bool repr; } far_print;
+static void print_far(void *p) {
+    far_print *a = p;
+    rt_print(a->o, a->v, a->repr);
+}
+
 void rt_print(pout *o, pv v, bool repr) {
     if (PV_IS_INT(v)) {
         out_int(o, PV_INT(v));
+        return;
+    }
+    if (rt_stack_low(PRINT_STEP)) { /* nested containers: on in a stack segment */
+        far_print a = {o, v, repr};
+        gc_root_push(&a.v);
+        rt_stack_call(PRINT_STEP, print_far, &a);
+        gc_root_pop(1);
         return;
     }
     rt_check_stack();

@@ -382,7 +382,7 @@ pv vm_locals(void) {
 }
 
 /* ---- the loop ---- */
-static int poll_count = 64;
+int vm_poll_count = 64; /* gc.c sets it to 1 after a collection */
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -426,7 +426,33 @@ static bool leave_records(frame *f, pv **spp, const uint8_t **ipp, int keep, pv 
 
 static pv run(pv exc);
 
+/* Python called from C runs a nested loop on the C stack: VM_STEP bytes
+ * cover the path from here to the next such call (run, dispatch, and C
+ * code such as '%r' formatting that calls a __repr__). Short of that, the
+ * call goes on in a stack segment. */
+#define VM_STEP 640
+typedef struct {
+    pfun *fn;
+    pv self, r;
+    int n, nkw;
+    const pv *args, *kw;
+} far_call;
+
+static void call_far(void *p) {
+    far_call *a = p;
+    a->r = vm_call_self(a->fn, a->self, a->n, a->args, a->nkw, a->kw);
+}
+
 pv vm_call_self(pfun *fn, pv self, int n, const pv *args, int nkw, const pv *kw) {
+    if (rt_stack_low(VM_STEP)) {
+        far_call a = {fn, self, PV_NULL, n, nkw, args, kw};
+        pv keep[2] = {(pv)fn, self}; /* the segment's allocation may collect */
+        gc_root_push(&keep[0]);
+        gc_root_push(&keep[1]);
+        rt_stack_call(VM_STEP, call_far, &a);
+        gc_root_pop(2);
+        return a.r;
+    }
     rt_check_stack();
     if (fn->code->flags & CODE_GENERATOR) {
         pv slot = PV_NULL;
@@ -866,8 +892,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
                     args = fnslot + 1;
                 }
             }
-            if (--poll_count == 0) {
-                poll_count = 64;
+            if (--vm_poll_count == 0) {
+                vm_poll_count = 64;
                 rt_poll();
             }
             /* the result goes to fnslot; until then the arguments stay */
@@ -892,9 +918,13 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             pv *base = sp - npos - 2 * nkw;
             pv l = list_new((size_t)npos);
             memcpy(((plist *)l)->items, base, (size_t)npos * sizeof(pv));
-            base[0] = l; /* rooted; the values are in the list */
+            /* not in base[0] yet: with no positionals that slot is above sp,
+             * or holds the first keyword's name */
+            gc_root_push(&l);
             pv d = dict_new((size_t)nkw);
+            gc_root_push(&d);
             for (int i = 0; i < nkw; i++) dict_set(d, base[npos + 2 * i], base[npos + 2 * i + 1]);
+            gc_root_pop(2);
             base[0] = l;
             base[1] = d;
             sp = base + 2;
@@ -1210,8 +1240,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
         case OP_ROT_THREE: { pv t = sp[-1]; sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = t; break; }
         case OP_JUMP: {
             int rel = JREL();
-            if (rel < 0 && --poll_count == 0) {
-                poll_count = 64;
+            if (rel < 0 && --vm_poll_count == 0) {
+                vm_poll_count = 64;
                 f->ip = ip;
                 rt_poll();
             }
@@ -1321,8 +1351,8 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
                 intptr_t nx = c + st;
                 sp[-3] = SMALL_FITS(nx) ? PV_FROM_INT(nx) : PV_FROM_INT(stop);
                 PUSH(PV_FROM_INT(c));
-                if (--poll_count == 0) {
-                    poll_count = 64;
+                if (--vm_poll_count == 0) {
+                    vm_poll_count = 64;
                     rt_poll();
                 }
             } else {

@@ -39,5 +39,9 @@ enum {
     VM_ROOTS
 };
 extern pv vm_extra_roots[VM_ROOTS];
+/* Calls and backward jumps (and items drained by C, and tokens compiled)
+ * until the next Ctrl-C check; a collection sets it to 1, so a loop whose
+ * turns allocate heavily checks every turn. */
+extern int vm_poll_count;
 
 #endif

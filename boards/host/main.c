@@ -10,10 +10,26 @@
  *                       in memory for this run
  *
  *   --test-hooks        honour `# buttons: A:100-300` in FILE (simulated presses)
+ *   --virtual-time      time passes only in sleeps (at once) and by 1 us
+ *                       each time it is read, so a run that sleeps takes
+ *                       no real time and repeats exactly
  *   --flash-cut N       the power fails before the Nth flash word write or
  *                       page erase (from 0): the run ends with status 86
  *                       and the image keeps what was written (tests/host/fs_crash.py)
  *   --flash-wear        at exit, print to stderr how often each page was erased
+ *
+ * The checking builds (PITH_CHECKS: host-asan, host-stress, host-strict)
+ * check the heap when the program ends (core/check.h), and add:
+ *   --fail-alloc N      the Nth allocation of the program fails as if the
+ *                       heap were full
+ *   --fail-alloc A-B[:S] run the program once for each N from A to B (every
+ *                       Sth), each time with a fresh heap (as after a soft reboot),
+ *                       ending each run's output with a line "\036 N STATUS"
+ *                       (tests/oom/sweep.py: no process start per run)
+ *   --count-allocs      print `pith: N allocations` on stderr at the end
+ *   --test-unrooted     break the rooting rule on purpose: hold a fresh
+ *                       object unrooted across a collection, then read it
+ *                       (the checks must stop the program)
  *
  * The host has no buttons or temperature sensor, and microbit.reset() ends
  * the program with a message.
@@ -33,11 +49,16 @@
 #include "arena.h"
 #include "hal.h"
 #include "pith.h"
+#ifdef PITH_CHECKS
+#include "obj.h"
+#endif
 
 /* The flash region of the filesystem: 128 KiB, about what the micro:bit has. */
 #define FLASH_PAGES 128
 
 static volatile sig_atomic_t interrupt_enabled, interrupted, pending_ctrl_c;
+static int virtual_time;
+static uint64_t virtual_us;
 static uint8_t *flash;
 static size_t flash_pages;
 static int flash_fd = -1;
@@ -125,18 +146,24 @@ int hal_interrupted(void) {
 }
 
 uint32_t hal_ticks_ms(void) {
+    if (virtual_time) return (uint32_t)(++virtual_us / 1000u);
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint32_t)((uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u);
 }
 
 uint32_t hal_ticks_us(void) {
+    if (virtual_time) return (uint32_t)++virtual_us;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint32_t)((uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u);
 }
 
 void hal_sleep_ms(uint32_t ms) {
+    if (virtual_time) {
+        virtual_us += (uint64_t)ms * 1000u;
+        return;
+    }
     struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
     nanosleep(&ts, NULL); /* SIGINT cuts it short */
 }
@@ -154,6 +181,14 @@ uint32_t hal_entropy(void) {
 void hal_display_show(const uint8_t bright[25]) { (void)bright; }
 
 int hal_button_down(int which) { (void)which; return 0; }
+
+/* The host's stack is big: deep recursion stops at the core's guard. */
+int hal_stack_call(void *top, void (*fn)(void *), void *ctx) {
+    (void)top;
+    (void)fn;
+    (void)ctx;
+    return 0;
+}
 
 void hal_reset(void) {
     fprintf(stderr, "pith: reset\n");
@@ -270,15 +305,46 @@ static char *read_file(const char *path, size_t *len) {
 }
 
 static int usage(void) {
-    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [--flash IMAGE [--flash-cut N]] [--test-hooks] [FILE.py | -c CODE]\n");
+    fprintf(stderr, "usage: pith [--heap BYTES] [--seed N] [--flash IMAGE [--flash-cut N]] [--test-hooks] [--virtual-time]"
+                    " [FILE.py | -c CODE]\n");
     return 2;
 }
+
+#ifdef PITH_CHECKS
+/* The mistake the rooting rule forbids: the list is held only in a C local
+ * while a collection runs (as one may in any allocation), then used. */
+static void test_unrooted(void) {
+    pjmp j;
+    if (TRY(j)) {
+        pv held = list_new(0);
+        gc_young_n = 0; /* the VM forgets recent allocations at each instruction */
+        gc_collect();
+        fprintf(stderr, "pith: reading an unrooted list\n");
+        (void)rt_len(held);
+        TRY_END(j);
+    }
+    fprintf(stderr, "pith: the unrooted list was read without an assertion\n");
+}
+
+/* After the run: no roots left pushed, and a heap that is still sound
+ * after one more collection. */
+static void check_heap(int count_allocs) {
+    PITH_ASSERT(gc_root_depth() == 0);
+    gc_collect();
+    gc_check();
+    if (count_allocs) fprintf(stderr, "pith: %lu allocations\n", gc_allocs);
+}
+#endif
 
 int main(int argc, char **argv) {
     size_t heap = PITH_ARENA_SIZE;
     const char *file = NULL, *code = NULL, *image = NULL;
     long seed = -1;
     int test_hooks = 0;
+#ifdef PITH_CHECKS
+    unsigned long fail_from = 0, fail_to = 0, fail_step = 1;
+    int count_allocs = 0, unrooted = 0, sweep = 0;
+#endif
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--heap") && i + 1 < argc) {
             char *end;
@@ -298,6 +364,23 @@ int main(int argc, char **argv) {
             erases = (unsigned *)1; /* allocated with the flash */
         } else if (!strcmp(argv[i], "--test-hooks")) {
             test_hooks = 1;
+        } else if (!strcmp(argv[i], "--virtual-time")) {
+            virtual_time = 1;
+#ifdef PITH_CHECKS
+        } else if (!strcmp(argv[i], "--fail-alloc") && i + 1 < argc) {
+            char *end;
+            fail_from = fail_to = strtoul(argv[++i], &end, 10);
+            if (*end == '-') {
+                fail_to = strtoul(end + 1, &end, 10);
+                if (*end == ':') fail_step = strtoul(end + 1, NULL, 10);
+                if (fail_step == 0) fail_step = 1;
+                sweep = 1;
+            }
+        } else if (!strcmp(argv[i], "--count-allocs")) {
+            count_allocs = 1;
+        } else if (!strcmp(argv[i], "--test-unrooted")) {
+            unrooted = 1;
+#endif
         } else if (!strcmp(argv[i], "-c") && i + 1 < argc) {
             code = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -326,6 +409,12 @@ int main(int argc, char **argv) {
     pith_stack_init(&stack_mark, 256 * 1024);
     pith_init(arena, heap);
     if (seed >= 0) pith_seed((uint32_t)seed);
+#ifdef PITH_CHECKS
+    if (unrooted) {
+        test_unrooted();
+        return 1;
+    }
+#endif
 
     int r;
     if (file || code) {
@@ -336,9 +425,32 @@ int main(int argc, char **argv) {
             return 2;
         }
         if (code) len = strlen(code);
-        if (test_hooks) pith_test_hooks(src, len);
-        r = pith_exec(src, len, code ? "<stdin>" : file, PITH_MODE_FILE);
-        if (r == PITH_EXC) pith_print_exception();
+#ifdef PITH_CHECKS
+        for (unsigned long k = fail_from;; k += fail_step) {
+            if (k != fail_from) {
+                /* as a fresh process: an empty in-memory filesystem too */
+                if (flash_fd < 0) memset(flash, 0xFF, flash_pages * HAL_FLASH_PAGE);
+                pith_init(arena, heap);
+                if (seed >= 0) pith_seed((uint32_t)seed);
+            }
+#endif
+            if (test_hooks) pith_test_hooks(src, len);
+#ifdef PITH_CHECKS
+            gc_allocs = 0; /* count the program's allocations, not the interpreter's start */
+            gc_fail_at = k;
+#endif
+            r = pith_exec(src, len, code ? "<stdin>" : file, PITH_MODE_FILE);
+            if (r == PITH_EXC) pith_print_exception();
+#ifdef PITH_CHECKS
+            gc_fail_at = 0;
+            check_heap(count_allocs);
+            if (sweep) {
+                char mark[40];
+                hal_stdout(mark, (size_t)snprintf(mark, sizeof mark, "\036 %lu %d\n", k, r));
+            }
+            if (k + fail_step > fail_to) break;
+        }
+#endif
         free(src);
         free(arena);
         return r == PITH_OK ? 0 : r == PITH_SYSEXIT ? pith_exit_code() : 1;

@@ -6,7 +6,7 @@ MB_CC      := arm-none-eabi-gcc
 MB_SRC     := $(CORE_SRC) $(filter-out boards/microbit/semihost.c,$(wildcard boards/microbit/*.c))
 MB_DEPS    := $(MB_SRC) boards/microbit/semihost.c $(CORE_HDR) $(wildcard boards/microbit/*.h) \
               boards/microbit/pith.ld boards/microbit/board.mk
-MB_CFLAGS  := $(WARN) -mcpu=cortex-m0 -mthumb -Os -g -ffunction-sections -fdata-sections -fno-tree-switch-conversion \
+MB_CFLAGS  := $(WARN) -mcpu=cortex-m0 -mthumb -Os -g -ffunction-sections -fdata-sections -fno-tree-switch-conversion -DPITH_SMALL_JMP \
               -Icore -Iboards -DPITH_BOARD_NAME='"BBC micro:bit v1 with nRF51822"' -DPITH_PLATFORM='"microbit"'
 MB_LDFLAGS := -nostartfiles --specs=nano.specs -T boards/microbit/pith.ld \
               -Wl,--gc-sections -Wl,--print-memory-usage

@@ -124,6 +124,14 @@ int hal_button_down(int which) { return js_button(which); }
 
 void hal_reset(void) { js_reset(); }
 
+/* WebAssembly's stack cannot be moved; its guard raises instead. */
+int hal_stack_call(void *top, void (*fn)(void *), void *ctx) {
+    (void)top;
+    (void)fn;
+    (void)ctx;
+    return 0;
+}
+
 int hal_temperature(int *celsius) {
     *celsius = js_temperature();
     return 1;
