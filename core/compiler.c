@@ -41,6 +41,7 @@
  * (rt_stack_call): COMPILE_STEP bytes cover any path from one expression
  * or statement to the next, the lexer and a raise included. */
 #define COMPILE_STEP 512
+#define COMPILE_SEGMENT 1792 /* nesting costs ~250 bytes a level: 4 levels a segment */
 
 #define NO_JUMP 0xFFFF
 #define MAX_LOOPS 20
@@ -2808,13 +2809,13 @@ static void expr_far(void *p) {
 
 NOINLINE static edesc expr_prec_far(comp *c, int min) {
     far_expr a = {c, min, {0, 0, 0, 0}};
-    rt_stack_call(COMPILE_STEP, expr_far, &a);
+    rt_stack_call(COMPILE_SEGMENT, expr_far, &a);
     return a.d;
 }
 
 static void statement(comp *c) {
     if (rt_stack_low(COMPILE_STEP)) {
-        rt_stack_call(COMPILE_STEP, statement_far, c);
+        rt_stack_call(COMPILE_SEGMENT, statement_far, c);
         return;
     }
     rt_check_stack();

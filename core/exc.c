@@ -66,13 +66,26 @@ _Noreturn void rt_raise_arg(const ptype *t, pv arg) {
     rt_raise(exc_new(t, tup));
 }
 
-/* Raise t(message): the tuple first, so the string is stored the moment it exists. */
-static _Noreturn void raise_str(const ptype *t, const char *s, size_t n) {
+/* t(message): the tuple first, so the string is stored the moment it exists. */
+static pv str_exc(const ptype *t, const char *s, size_t n) {
     pv tup = tuple_new(1);
     gc_root_push(&tup);
     ((ptuple *)tup)->items[0] = str_new(&t_str, s, n);
     gc_root_pop(1);
-    rt_raise(exc_new(t, tup));
+    return exc_new(t, tup);
+}
+
+static _Noreturn void raise_str(const ptype *t, const char *s, size_t n) { rt_raise(str_exc(t, s, n)); }
+
+pv exc_msg_try(const ptype *t, const char *msg) {
+    pjmp j;
+    if (TRY(j)) {
+        pv e = str_exc(t, msg, strlen(msg));
+        TRY_END(j);
+        return e;
+    }
+    gc_root_restore(j.roots);
+    return PV_NULL;
 }
 
 pv exc_make(const ptype *t, int n, const pv *args, int nkw, const pv *kw) {

@@ -128,30 +128,32 @@ float fm_fmod(float x, float y) {
     return u64_to_float(mx, ex, sx);
 }
 
-/* correctly rounded: the integer square root of the mantissa, with the
- * remainder deciding the rounding */
+/* correctly rounded: the integer square root of the mantissa times 2**52,
+ * two bits at a time, with the remainder deciding the rounding. 32-bit
+ * arithmetic only: the root has 26 bits and the remainder 28. */
+static void sqrt_step(uint32_t *root, uint32_t *rem, uint32_t two_bits) {
+    *rem = (*rem << 2) | two_bits;
+    *root <<= 1;
+    if (*rem >= 2 * *root + 1) {
+        *rem -= 2 * *root + 1;
+        ++*root;
+    }
+}
+
 float fm_sqrt(float x) {
     if (x < 0) return F_NAN;
     if (x == 0 || fm_isinf(x) || fm_isnan(x)) return x;
     int e;
-    uint64_t m = unpack(x, &e);
+    uint32_t m = unpack(x, &e);
     if (e & 1) {
         m <<= 1;
         e--;
     }
-    m <<= 26; /* its root has 25 or 26 bits: more than a float keeps */
-    uint64_t root = 0, rem = 0;
-    for (int i = 62; i >= 0; i -= 2) {
-        rem = (rem << 2) | ((m >> i) & 3);
-        root <<= 1;
-        if (rem >= 2 * root + 1) {
-            rem -= 2 * root + 1;
-            root++;
-        }
-    }
-    int shift = 0;
-    while (!((root << shift) >> 63)) shift++;
-    return fm_from_parts(root << shift, e / 2 - 13 - shift, rem != 0, false);
+    uint32_t root = 0, rem = 0;
+    for (int i = 24; i >= 0; i -= 2) sqrt_step(&root, &rem, (m >> i) & 3);
+    for (int i = 0; i < 13; i++) sqrt_step(&root, &rem, 0); /* the 26 zero bits below */
+    int shift = 32 + __builtin_clz(root);
+    return fm_from_parts((uint64_t)root << shift, e / 2 - 13 - shift, rem != 0, false);
 }
 
 /* ---- float-float: a value as hi + lo, lo below hi's last bit ---- */
@@ -343,8 +345,7 @@ static int reduce(float x, ff *r) {
     /* the signed fraction in [-1/2, 1/2) as a float-float: its top 24 bits and the next 40 */
     bool fneg = frac >> 63;
     uint64_t a = fneg ? 0 - frac : frac;
-    int lz = 0;
-    while (a && !((a << lz) >> 63)) lz++;
+    int lz = a ? __builtin_clzll(a) : 0;
     a <<= lz;
     ff fr = {u64_to_float(a & ~(((uint64_t)1 << 40) - 1), -64 - lz, fneg), u64_to_float(a << 24, -88 - lz, fneg)};
     *r = ff_mul(fr, PI_2);

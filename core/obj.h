@@ -351,7 +351,7 @@ size_t rt_index(pv index, size_t len, const char *what); /* IndexError "<what> i
 bool rt_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, intptr_t *step, size_t *count);
 void rt_check_stack(void);            /* RuntimeError when the C stack is nearly gone */
 bool rt_stack_low(size_t need);      /* less than `need` bytes of C stack left, and the board can extend it */
-void rt_stack_call(size_t need, void (*fn)(void *), void *ctx); /* fn(ctx) on a fresh stack segment from the heap */
+void rt_stack_call(size_t size, void (*fn)(void *), void *ctx); /* fn(ctx) on a fresh stack segment of `size` bytes from the heap */
 void rt_poll(void);                   /* KeyboardInterrupt when Ctrl-C arrived; runs scheduled callbacks */
 size_t rt_stack_used(size_t *limit);  /* C stack bytes in use; *limit: the guard's limit (0: none) */
 void sched_run(void);                 /* micropython.schedule's pending callbacks (mod_micropython.c) */
@@ -363,6 +363,7 @@ pv *rt_unpack(pv seq, size_t *n);     /* items of a list/tuple, or TypeError */
 _Noreturn void rt_raise(pv exc);
 _Noreturn void rt_raise_msg(const ptype *t, const char *msg);
 _Noreturn void rt_raise_arg(const ptype *t, pv arg);   /* t(arg), arg rooted meanwhile */
+pv exc_msg_try(const ptype *t, const char *msg); /* t(msg), or PV_NULL when the heap is full: never raises */
 _Noreturn void rt_raise_fmt(const ptype *t, const char *fmt, ...);
 _Noreturn void rt_raise_type_op(const char *op, pv a, pv b);
 _Noreturn void rt_memory_error(size_t bytes);

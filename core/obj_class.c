@@ -282,7 +282,7 @@ pv inst_lookup(pv obj, const pstr *name, pv *self) {
     if (v && pv_is(v, &t_property)) return describe(v, obj, t, self);
     pv a = attr_get(obj, name);
     if (a) return a;
-    if (v) return describe(v, obj, t, self);
+    if (v) return name == &N(__new__) ? v : describe(v, obj, t, self); /* __new__ is static */
     if (name == &N(__class__)) return (pv)t;
     if (name == &N(__dict__)) {
         pv d = dict_new(0);
@@ -502,6 +502,10 @@ static pv inst_binary(int op, pv a, pv b) {
         if (base >= OP_LT) r = try_special(b, special(forward_names[swapped(base)], 0), a);
         else r = try_special(b, special(forward_names[base], 'r'), a);
         if (r) return r;
+        if (base == OP_NE) {
+            r = try_special(b, &N(__eq__), a);
+            if (r) return PV_BOOL(!rt_truthy(r));
+        }
     }
     /* the built-in part of subclasses of list, dict... */
     pv na = is_inst(a) ? native_of(a) : a, nb = is_inst(b) ? native_of(b) : b;

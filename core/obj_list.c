@@ -425,7 +425,13 @@ static pv list_count_fn(int n, const pv *args, int nkw, const pv *kw) {
  * comparison may run Python code: the list's items are looked up again
  * after each one, and a change of its length stops the sort. */
 static bool less(pv a, pv b, bool reverse) {
-    return rt_truthy(rt_binary(OP_LT, reverse ? b : a, reverse ? a : b));
+    if (reverse) {
+        pv t = a;
+        a = b;
+        b = t;
+    }
+    if (PV_IS_INT(a) && PV_IS_INT(b)) return PV_INT(a) < PV_INT(b);
+    return rt_truthy(rt_binary(OP_LT, a, b));
 }
 
 #define SORT_POLL 32 /* items between Ctrl-C checks: a sort of the largest list takes seconds */
@@ -437,13 +443,17 @@ static void check_unchanged(plist *l, size_t n) {
 static void list_sort(pv list, pv key, bool reverse) {
     plist *l = (plist *)list;
     size_t n = l->len;
-    pv keys = list_new(n);
+    pv keys = PV_NONE;
     gc_root_push(&keys);
-    pv *kv = ((plist *)keys)->items; /* never resized */
-    for (size_t i = 0; i < n; i++) {
-        check_unchanged(l, n);
-        kv[i] = key != PV_NONE ? rt_call1(key, l->items[i]) : l->items[i];
-        if (i % SORT_POLL == 0) rt_poll();
+    pv *kv = l->items; /* without a key, the items are the keys */
+    if (key != PV_NONE) {
+        keys = list_new(n);
+        kv = ((plist *)keys)->items; /* never resized */
+        for (size_t i = 0; i < n; i++) {
+            check_unchanged(l, n);
+            kv[i] = rt_call1(key, l->items[i]);
+            if (i % SORT_POLL == 0) rt_poll();
+        }
     }
     for (size_t i = 1; i < n; i++) {
         if (i % SORT_POLL == 0) rt_poll(); /* Ctrl-C: the list stays a permutation of its items */
@@ -452,14 +462,17 @@ static void list_sort(pv list, pv key, bool reverse) {
             size_t mid = (lo + hi) / 2;
             bool lt = less(kv[i], kv[mid], reverse);
             check_unchanged(l, n);
+            if (key == PV_NONE) kv = l->items; /* Python code in __lt__ may have moved them */
             if (lt) hi = mid;
             else lo = mid + 1;
         }
         pv k = kv[i], v = l->items[i];
         memmove(&kv[lo + 1], &kv[lo], (i - lo) * sizeof(pv));
-        memmove(&l->items[lo + 1], &l->items[lo], (i - lo) * sizeof(pv));
         kv[lo] = k;
-        l->items[lo] = v;
+        if (kv != l->items) {
+            memmove(&l->items[lo + 1], &l->items[lo], (i - lo) * sizeof(pv));
+            l->items[lo] = v;
+        }
     }
     gc_root_pop(1);
 }

@@ -37,12 +37,10 @@ bool rt_stack_low(size_t need) {
     return stack_top && !stack_fixed && (size_t)(stack_top - &here) + need > stack_limit;
 }
 
-/* A segment holds the caller's step of `need` bytes and SEGMENT_MORE for
- * the levels after it: pieces this small are found in a fragmented heap
- * where one big stack would not be. */
-#define SEGMENT_MORE 1024
-void rt_stack_call(size_t need, void (*fn)(void *), void *ctx) {
-    size_t size = need + SEGMENT_MORE + SEGMENT_RESERVE;
+/* `size` bytes of segment: the caller's next steps, and SEGMENT_RESERVE.
+ * Pieces of 1.5-2.5 KiB are found in a fragmented heap where one big
+ * stack would not be. */
+void rt_stack_call(size_t size, void (*fn)(void *), void *ctx) {
     bool top = gc_top;
     gc_top = true; /* from the arena's top, where the big free run is */
     char *seg = gc_alloc_try(size);
@@ -191,7 +189,10 @@ pv rt_binary(int op, pv a, pv b) {
     case OP_IS: return PV_BOOL(a == b);
     case OP_IS_NOT: return PV_BOOL(a != b);
     case OP_EQ: return PV_BOOL(rt_equal(a, b));
-    case OP_NE: return PV_BOOL(!rt_equal(a, b));
+    case OP_NE: /* a user class: its __ne__, or not its __eq__ (obj_class.c) */
+        if (!PV_IS_INT(a) && class_is(PV_OBJ(a)->type)) break;
+        if (!PV_IS_INT(b) && class_is(PV_OBJ(b)->type)) return pv_type(b)->binary(OP_NE, a, b);
+        return PV_BOOL(!rt_equal(a, b));
     case OP_IN: return contains(b, a);
     case OP_NOT_IN: return PV_BOOL(contains(b, a) == PV_FALSE);
     default: break;
@@ -474,6 +475,7 @@ bool rt_slice_indices(pv slice, size_t len, intptr_t *start, intptr_t *stop, int
 
 /* ---- printing ---- */
 #define PRINT_STEP 256 /* C stack for one level of nested containers */
+#define PRINT_SEGMENT 1536
 typedef struct { pout *o; pv v; bool repr; } far_print;
 static void print_far(void *p) {
     far_print *a = p;
@@ -488,7 +490,7 @@ void rt_print(pout *o, pv v, bool repr) {
     if (rt_stack_low(PRINT_STEP)) { /* nested containers: on in a stack segment */
         far_print a = {o, v, repr};
         gc_root_push(&a.v);
-        rt_stack_call(PRINT_STEP, print_far, &a);
+        rt_stack_call(PRINT_SEGMENT, print_far, &a);
         gc_root_pop(1);
         return;
     }

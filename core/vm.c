@@ -431,6 +431,7 @@ static pv run(pv exc);
  * code such as '%r' formatting that calls a __repr__). Short of that, the
  * call goes on in a stack segment. */
 #define VM_STEP 640
+#define VM_SEGMENT 1920 /* three levels of a __repr__ calling repr() */
 typedef struct {
     pfun *fn;
     pv self, r;
@@ -449,7 +450,7 @@ pv vm_call_self(pfun *fn, pv self, int n, const pv *args, int nkw, const pv *kw)
         pv keep[2] = {(pv)fn, self}; /* the segment's allocation may collect */
         gc_root_push(&keep[0]);
         gc_root_push(&keep[1]);
-        rt_stack_call(VM_STEP, call_far, &a);
+        rt_stack_call(VM_SEGMENT, call_far, &a);
         gc_root_pop(2);
         return a.r;
     }
@@ -536,7 +537,15 @@ static bool unwind(pv exc) {
          * that C code is gone with the longjmp: on to the caller's frame */
         bool last = (f->flags & (F_C_ENTRY | F_BINDING)) == F_C_ENTRY;
         cur = f->prev;
-        if (f->flags & F_GEN) gen_finish(f);
+        if (f->flags & F_GEN) {
+            gen_finish(f);
+            /* PEP 479, as today's MicroPython: a StopIteration leaving a
+             * generator's frame would look like its end to the caller */
+            if (rt_isinstance_type(pv_type(exc), &t_StopIteration)) {
+                pv e = exc_msg_try(&t_RuntimeError, "generator raised StopIteration");
+                if (e) exc = handling = e;
+            }
+        }
         free_frame(f);
         if (last) {
             handling = prev;
@@ -668,10 +677,24 @@ static pv gen_close_fn(int n, const pv *args, int nkw, const pv *kw) {
         f->flags |= F_DONE;
         return PV_NONE;
     }
+    /* PEP 380: a generator in `yield from` closes the generator it
+     * delegates to first, then gets GeneratorExit itself (or what that
+     * close raised), even when the inner one returned */
+    pv exc = PV_NULL;
     pjmp j;
+    if (f->ip[0] == OP_YIELD_FROM && pv_is(f->sp[-1], &t_gen)) {
+        pv inner = f->sp[-1];
+        if (TRY(j)) {
+            gen_close_fn(1, &inner, 0, NULL);
+            TRY_END(j);
+        } else {
+            gc_root_restore(j.roots);
+            exc = j.exc;
+        }
+    }
     if (TRY(j)) {
         pv r;
-        int how = gen_resume(gv, PV_NONE, exc_new(&t_GeneratorExit, tuple_new(0)), &r);
+        int how = gen_resume(gv, PV_NONE, exc ? exc : exc_new(&t_GeneratorExit, tuple_new(0)), &r);
         TRY_END(j);
         if (how == GEN_YIELDED) rt_raise_msg(&t_RuntimeError, "generator ignored GeneratorExit");
         return PV_NONE;
@@ -1451,13 +1474,15 @@ __attribute__((noinline)) static pv dispatch(pjmp *j, pv exc) {
             f->sp = sp + 1;
             if (self) exitm = bound_new(self, exitm);
             TOP() = exitm;
+            *sp = ctx;
+            f->sp = sp + 1;
+            /* __enter__ runs before the block's handler exists: if it
+             * raises, __exit__ is not called */
+            pv enter_m = rt_lookup_method(ctx, &N(__enter__), &self);
+            pv r = self ? rt_call(enter_m, 1, &self, 0, NULL) : rt_call0(enter_m);
             PUSH(PV_FROM_INT((int32_t)(target | REC_FINALLY << 16)));
             PUSH(PV_FROM_INT(f->handler));
             f->handler = (int16_t)(sp - 2 - STACK(f));
-            *sp = ctx;
-            f->sp = sp + 1;
-            pv enter_m = rt_lookup_method(ctx, &N(__enter__), &self);
-            pv r = self ? rt_call(enter_m, 1, &self, 0, NULL) : rt_call0(enter_m);
             PUSH(r);
             break;
         }

@@ -1,6 +1,7 @@
-/* string.c — memcpy and memset a word at a time. newlib-nano's are byte
- * loops, and the core moves whole buffers (slices, heap blocks being
- * cleared), so these pay for their few bytes of flash. */
+/* string.c — memcpy, memmove and memset a word at a time. newlib-nano's
+ * are byte loops, and the core moves whole buffers (slices, list inserts
+ * and sorts, heap blocks being cleared), so these pay for their few bytes
+ * of flash. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,6 +15,23 @@ void *memcpy(void *dst, const void *src, size_t n) {
         for (; n >= 4; n -= 4, d += 4, s += 4) *(uint32_t *)d = *(const uint32_t *)s;
     }
     while (n--) *d++ = *s++;
+    return dst;
+}
+
+void *memmove(void *dst, const void *src, size_t n) {
+    uint8_t *d = dst;
+    const uint8_t *s = src;
+    if (d <= s || d >= s + n) return memcpy(dst, src, n); /* forward is safe */
+    d += n;
+    s += n;
+    if ((((uintptr_t)d | (uintptr_t)s) & 3) == 0) {
+        for (; n >= 4; n -= 4) {
+            d -= 4;
+            s -= 4;
+            *(uint32_t *)d = *(const uint32_t *)s;
+        }
+    }
+    while (n--) *--d = *--s;
     return dst;
 }
 
