@@ -17,7 +17,7 @@ TEST_STEPS   :=
 DEB_PKGS := gcc gcc-multilib make python3 \
             emscripten node-acorn \
             gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
-            qemu-system-arm chromium firmware-microbit-micropython \
+            qemu-system-arm chromium firmware-microbit-micropython thonny \
             gcc-multilib clang libclang-rt-14-dev
 
 .PHONY: all help deps test golden clean bench

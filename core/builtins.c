@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "hal.h"
+#include "import.h"
 #include "obj.h"
 #include "vm.h"
 
@@ -470,6 +471,10 @@ static const ptype t_notimplemented = {TYPE_HEAD(NotImplementedType), .print = n
 const pobj o_notimplemented = {&t_notimplemented};
 
 static pv help_fn(int n, const pv *args, int nkw, const pv *kw) {
+    if (n && pv_is(args[0], &t_str) && str_eq((const pstr *)args[0], &N(modules))) {
+        import_help_modules();
+        return PV_NONE;
+    }
     out_str(&rt_stdout, "pith: Python for the BBC micro:bit, MicroPython-compatible.\n"
                         "Try:  from microbit import *   then   display.scroll('Hello')\n"
                         "Keys: Ctrl-C stop, Ctrl-D soft reboot, Ctrl-E paste mode, Ctrl-A raw REPL.\n");

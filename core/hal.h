@@ -13,6 +13,11 @@
  * a board that needs "\r\n" on the wire converts). */
 void hal_stdout(const char *buf, size_t len);
 
+/* The same without any newline conversion: paste mode's echo, which tools
+ * (Thonny) compare byte for byte with what they sent. A board whose
+ * hal_stdout converts provides it; repl.c has a fallback for the others. */
+void hal_stdout_raw(const char *buf, size_t len);
+
 /* Blocking read of one byte from the terminal; -1 at end of input (host
  * stdin closed). Bytes typed while code runs are queued, never lost. */
 int hal_getchar(void);

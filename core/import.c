@@ -13,6 +13,10 @@ extern const pmodule mod_gc, mod_sys, mod_time, mod_random, mod_micropython, mod
 extern const pmodule mod_struct, mod_binascii, mod_io; /* mod_struct.c, mod_binascii.c, mod_io.c */
 extern const pmodule mod_collections, mod_errno, mod_os;
 
+/* builtins: the built-in names as a module (tools such as Thonny reach
+ * them as builtins.print even where a program shadows print). */
+static const pmodule mod_builtins = {&t_module, &N(builtins), &builtins_table, PV_NULL};
+
 /* Built-in modules, with MicroPython's u-prefixed aliases. */
 static const struct {
     const pstr *name;
@@ -26,7 +30,30 @@ static const struct {
     {&N(collections), &mod_collections}, {&N(ucollections), &mod_collections},
     {&N(errno), &mod_errno}, {&N(uerrno), &mod_errno},
     {&N(os), &mod_os}, {&N(uos), &mod_os},
+    {&N(builtins), &mod_builtins},
 };
+
+/* help('modules'): the built-in modules sorted, in MicroPython's four
+ * columns of 18 read downwards. */
+void import_help_modules(void) {
+    enum { COUNT = sizeof modules / sizeof modules[0], COLUMNS = 4, WIDTH = 18 };
+    uint8_t order[COUNT];
+    for (unsigned i = 0; i < COUNT; i++) {
+        unsigned k = i;
+        for (; k && strcmp(modules[order[k - 1]].name->data, modules[i].name->data) > 0; k--) order[k] = order[k - 1];
+        order[k] = (uint8_t)i;
+    }
+    const unsigned rows = (COUNT + COLUMNS - 1) / COLUMNS;
+    for (unsigned r = 0; r < rows; r++) {
+        for (unsigned j = r; j < COUNT; j += rows) {
+            const pstr *name = modules[order[j]].name;
+            out_str(&rt_stdout, name->data);
+            for (unsigned gap = name->len; j + rows < COUNT && gap < WIDTH; gap++) out_char(&rt_stdout, ' ');
+        }
+        out_char(&rt_stdout, '\n');
+    }
+    out_str(&rt_stdout, "Plus any modules on the filesystem\n");
+}
 
 /* A module from a file keeps its globals in its dict; its flash table is empty. */
 static const ptable no_members = {0, NULL};

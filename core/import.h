@@ -11,6 +11,9 @@
 /* sys.modules: the modules loaded from files (made on first use). */
 pv import_modules(void);
 
+/* help('modules'): the names `import` finds built in. */
+void import_help_modules(void);
+
 /* pith_exec for src in a heap block `owned` (or NULL): kept rooted while
  * it compiles, then freed before the code runs. */
 int pith_exec_owned(const char *src, size_t len, const char *filename, int mode, void *owned);

@@ -2,7 +2,11 @@
  * its TextIO/BytesIO objects, and the os module (listdir, ilistdir, remove,
  * rename, size, stat, statvfs, uname), with MicroPython v1's names and
  * messages, plus what mpremote, pyboard.py and Thonny send (ilistdir,
- * stat, 'a' mode, paths given as "/name" or "./name").
+ * stat, getcwd, chdir, 'a' mode, paths given as "/name" or "./name").
+ *
+ * A missing file is OSError(ENOENT), as on today's MicroPython, not v1's
+ * OSError('file not found'): mpremote tells a missing file from a failure
+ * by that errno (its `cp` first reads back the file it would overwrite).
  *
  * A file open for writing keeps the data chunk it is filling in its own
  * object (FS_DATA bytes of heap, as v1 does); nothing else stays in RAM. */
@@ -21,6 +25,7 @@
 
 enum { FILE_WRITE = 1, FILE_OPEN = 2 };
 enum { MODE_DIR = 0x4000, MODE_FILE = 0x8000 };  /* st_mode, as MicroPython's VFS */
+enum { E_NOTDIR = 20 };
 
 typedef struct {
     const ptype *type;     /* t_file_text or t_file_bytes */
@@ -40,8 +45,6 @@ static _Noreturn void os_error(int err) {
     ((ptuple *)args)->items[0] = PV_FROM_INT(err);
     rt_raise(exc_new(&t_OSError, args));
 }
-
-static _Noreturn void not_found(void) { rt_raise_msg(&t_OSError, "file not found"); }
 
 /* A name or mode: str, or bytes as v1 takes them too. */
 static const pstr *str_arg(pv v) {
@@ -73,7 +76,7 @@ static bool name_ok(const char *s, size_t n) { return n && n <= FS_NAME_MAX && !
 /* A file's name (v1 answers a bad one as a missing file). */
 static const char *name_arg(pv v, size_t *len) {
     const char *s = path_arg(v, len);
-    if (!name_ok(s, *len)) not_found();
+    if (!name_ok(s, *len)) os_error(FS_ENOENT);
     return s;
 }
 
@@ -239,6 +242,15 @@ static pv file_close_fn(int n, const pv *args, int nkw, const pv *kw) {
     return PV_NONE;
 }
 
+/* Whole chunks are in flash as soon as they fill; the last, partial one
+ * can only be written with the commit at close (chunks are whole but the
+ * last, and the commit makes the new version appear at once), so there is
+ * nothing more to push. MicroPython's files have flush; Thonny calls it. */
+static pv file_flush_fn(int n, const pv *args, int nkw, const pv *kw) {
+    open_file(args[0]);
+    return PV_NONE;
+}
+
 static pv file_name_fn(int n, const pv *args, int nkw, const pv *kw) {
     int head = fs_head(((pfile *)args[0])->id);
     if (head < 0) os_error(FS_EBADF);
@@ -257,12 +269,13 @@ static BUILTIN(file_readlines, readlines, 1, 1, false);
 static BUILTIN(file_readinto, readinto, 2, 3, false);
 static BUILTIN(file_write, write, 2, 2, false);
 static BUILTIN(file_close, close, 1, 1, false);
+static BUILTIN(file_flush, flush, 1, 1, false);
 static BUILTIN(file_name, name, 1, 1, false);
 static BUILTIN(file_writable, writable, 1, 1, false);
 static BUILTIN(file_enter, __enter__, 1, 1, false);
 static const pbuiltin file_exit = {&t_builtin, file_close_fn, NAME___exit__, 1, 4};
 TABLE(file_locals, MEMBER(read, &file_read), MEMBER(readline, &file_readline), MEMBER(readlines, &file_readlines),
-      MEMBER(readinto, &file_readinto), MEMBER(write, &file_write), MEMBER(close, &file_close),
+      MEMBER(readinto, &file_readinto), MEMBER(write, &file_write), MEMBER(close, &file_close), MEMBER(flush, &file_flush),
       MEMBER(name, &file_name), MEMBER(writable, &file_writable), MEMBER(__enter__, &file_enter),
       MEMBER(__exit__, &file_exit));
 
@@ -314,7 +327,7 @@ static pv builtin_open_fn(int n, const pv *args, int nkw, const pv *kw) {
     const char *name = name_arg(args[0], &len);
     bool write = rw == 'w' || rw == 'a';
     int head = write ? -1 : fs_lookup(name, len);
-    if (!write && head < 0) not_found();
+    if (!write && head < 0) os_error(FS_ENOENT);
     pfile *f = gc_alloc(sizeof(pfile) + (write ? FS_DATA : 0));
     f->type = bt == 'b' ? &t_file_bytes : &t_file_text;
     if (!write) {
@@ -364,7 +377,7 @@ static pv os_ilistdir_fn(int n, const pv *args, int nkw, const pv *kw) {
 static pv os_remove_fn(int n, const pv *args, int nkw, const pv *kw) {
     size_t len;
     const char *name = name_arg(args[0], &len);
-    if (fs_remove(name, len)) not_found();
+    if (fs_remove(name, len)) os_error(FS_ENOENT);
     return PV_NONE;
 }
 
@@ -372,7 +385,6 @@ static pv os_rename_fn(int n, const pv *args, int nkw, const pv *kw) {
     size_t flen, tlen;
     const char *from = name_arg(args[0], &flen), *to = name_arg(args[1], &tlen);
     int err = fs_rename(from, flen, to, tlen);
-    if (err == FS_ENOENT) not_found();
     if (err) os_error(err);
     return PV_NONE;
 }
@@ -381,7 +393,7 @@ static pv os_size_fn(int n, const pv *args, int nkw, const pv *kw) {
     size_t len;
     const char *name = name_arg(args[0], &len);
     int head = fs_find_listed(name, len);
-    if (head < 0) not_found();
+    if (head < 0) os_error(FS_ENOENT);
     return rt_int(fs_size(head));
 }
 
@@ -403,6 +415,16 @@ static pv os_stat_fn(int n, const pv *args, int nkw, const pv *kw) {
         st[6] = fs_size(head);
     }
     return int_tuple(10, st);
+}
+
+/* The one directory, the root, is always the current one. */
+static pv os_getcwd_fn(int n, const pv *args, int nkw, const pv *kw) { return str_new(&t_str, "/", 1); }
+
+static pv os_chdir_fn(int n, const pv *args, int nkw, const pv *kw) {
+    size_t len;
+    const char *name = path_arg(args[0], &len);
+    if (len) os_error(name_ok(name, len) && fs_find_listed(name, len) >= 0 ? E_NOTDIR : FS_ENOENT);
+    return PV_NONE;
 }
 
 /* os.statvfs: (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax). */
@@ -460,8 +482,11 @@ static BUILTIN(os_rename, rename, 2, 2, false);
 static BUILTIN(os_size, size, 1, 1, false);
 static BUILTIN(os_stat, stat, 1, 1, false);
 static BUILTIN(os_statvfs, statvfs, 1, 1, false);
+static BUILTIN(os_getcwd, getcwd, 0, 0, false);
+static BUILTIN(os_chdir, chdir, 1, 1, false);
 static BUILTIN(os_uname, uname, 0, 0, false);
 TABLE(os_table, MEMBER(__name__, &N(os)), MEMBER(listdir, &os_listdir), MEMBER(ilistdir, &os_ilistdir),
       MEMBER(remove, &os_remove), MEMBER(rename, &os_rename), MEMBER(size, &os_size), MEMBER(stat, &os_stat),
-      MEMBER(statvfs, &os_statvfs), MEMBER(uname, &os_uname));
+      MEMBER(statvfs, &os_statvfs), MEMBER(uname, &os_uname), MEMBER(getcwd, &os_getcwd),
+      MEMBER(chdir, &os_chdir));
 MODULE(mod_os, os, os_table);

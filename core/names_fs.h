@@ -6,5 +6,6 @@
 #define PITH_NAMES_FS(X) \
     X(os) X(uos) X(open) X(readlines) \
     X(writable) X(TextIO) X(listdir) X(ilistdir) X(size) X(stat) X(statvfs) \
-    X(rename) X(uname) X(sysname) X(nodename) X(machine) X(uname_result)
+    X(rename) X(uname) X(sysname) X(nodename) X(machine) X(uname_result) \
+    X(builtins) X(getcwd) X(chdir)
 #endif

@@ -37,7 +37,7 @@
 /* A raw-paste sender silent this long has gone: back to the prompt. */
 #define RAW_PASTE_TIMEOUT_MS 5000
 
-#define BANNER "pith " PITH_VERSION "; " PITH_BOARD_NAME "\r\n" \
+#define BANNER "pith " PITH_VERSION " (MicroPython-compatible); " PITH_BOARD_NAME "\r\n" \
                "Type \"help()\" for more information.\r\n"
 #define RAW_BANNER "raw REPL; CTRL-B to exit\r\n"
 
@@ -83,13 +83,20 @@ static void set_entry(char *block, size_t cap) {
     vm_extra_roots[VM_ROOT_REPL] = (pv)block;
 }
 
+/* The entry lives at the top of the arena, as the compiler's scratch
+ * does: the code compiled from it packs at the bottom, and the hole it
+ * leaves when freed joins the free space instead of splitting it (a tool
+ * sending command after command would otherwise leave the heap in shreds). */
 static int grow(size_t cap) {
     pjmp j;
+    gc_top = true;
     if (TRY(j)) {
         set_entry(gc_realloc(entry, cap), cap);
+        gc_top = false;
         TRY_END(j);
         return 1;
     }
+    gc_top = false;
     gc_root_restore(j.roots);
     return 0;
 }
@@ -110,6 +117,9 @@ static int fits(size_t n) {
  * compiled, so the program has the heap. */
 static int run_entry(size_t len, int mode) {
     char *src = entry;
+    if (src && len < entry_cap) {
+        src = gc_realloc(src, len ? len : 1); /* the doubling's spare room, back to the compiler */
+    }
     set_entry(NULL, 0);
     return pith_exec_owned(src ? src : "", len, "<stdin>", mode, src);
 }
@@ -453,11 +463,20 @@ static void drop_entry(void) {
     set_entry(NULL, 0);
 }
 
+/* Fallback for boards whose hal_stdout sends bytes as they are. */
+__attribute__((weak)) void hal_stdout_raw(const char *buf, size_t len) {
+    hal_stdout(buf, len);
+}
+
+/* Paste mode echoes as MicroPython does, byte for byte (Thonny checks
+ * it): every byte as it came, except '\r', which starts a "=== " line. The
+ * entry keeps "\r", "\n" and "\r\n" each as one '\n'. */
 static int paste_mode(void) {
     input_t in = {0, 0};
+    int prev = 0;
     out("\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ");
     for (;;) {
-        int c = next_key();
+        int c = hal_getchar();
         if (c < 0) {
             return PITH_EOF;
         }
@@ -470,13 +489,15 @@ static int paste_mode(void) {
             break;
         }
         if (c == '\r') {
-            c = '\n';
             out("\r\n=== ");
         } else {
             char ch = (char)c;
-            hal_stdout(&ch, 1);
+            hal_stdout_raw(&ch, 1);
         }
-        add(&in, (char)c);
+        if (c != '\n' || prev != '\r') {
+            add(&in, c == '\r' ? '\n' : (char)c);
+        }
+        prev = c;
     }
     if (in.want) {
         drop_entry();

@@ -73,7 +73,7 @@ static void flash_step(void) {
 static struct termios saved_tty;
 static int tty_raw;
 
-void hal_stdout(const char *buf, size_t len) {
+void hal_stdout_raw(const char *buf, size_t len) {
     while (len) {
         ssize_t k = write(1, buf, len);
         if (k < 0) {
@@ -83,6 +83,28 @@ void hal_stdout(const char *buf, size_t len) {
         buf += k;
         len -= (size_t)k;
     }
+}
+
+/* On the REPL's terminal "\n" goes out as "\r\n", as on the micro:bit's
+ * serial line, and the REPL's own "\r\n" unchanged (the terminal's own
+ * conversion is off, or it would double those): a tool on a pty sees the
+ * device's bytes. Pipes get the bytes as printed. */
+void hal_stdout(const char *buf, size_t len) {
+    static char last;
+    if (!tty_raw) {
+        hal_stdout_raw(buf, len);
+        return;
+    }
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] == '\n' && (i ? buf[i - 1] : last) != '\r') {
+            hal_stdout_raw(buf + from, i - from);
+            hal_stdout_raw("\r", 1);
+            from = i;
+        }
+    }
+    hal_stdout_raw(buf + from, len - from);
+    if (len) last = buf[len - 1];
 }
 
 int hal_getchar(void) {
@@ -105,7 +127,17 @@ int hal_getchar_timeout(uint32_t ms) {
     return hal_getchar();
 }
 
-void hal_set_interrupt_char(int c) { interrupt_enabled = c >= 0; }
+/* On the REPL's terminal Ctrl-C is a signal only while code runs; while
+ * the REPL reads it is a byte in line with the others, as on the device's
+ * UART, so a tool's "\x03" cancels exactly what it sent before it. */
+void hal_set_interrupt_char(int c) {
+    interrupt_enabled = c >= 0;
+    struct termios t;
+    if (tty_raw && tcgetattr(0, &t) == 0) {
+        t.c_lflag = interrupt_enabled ? t.c_lflag | ISIG : t.c_lflag & (tcflag_t)~ISIG;
+        tcsetattr(0, TCSANOW, &t);
+    }
+}
 
 int hal_interrupted(void) {
     if (!interrupted) return 0;
@@ -234,12 +266,15 @@ static void restore_tty(void) {
     if (tty_raw) tcsetattr(0, TCSANOW, &saved_tty);
 }
 
-/* Raw keys for the REPL's own line editing; Ctrl-C still becomes SIGINT. */
+/* Raw keys for the REPL's own line editing; Ctrl-C still becomes SIGINT.
+ * Output newlines are hal_stdout's, as on the device's serial line. */
 static void raw_tty(void) {
     if (!isatty(0) || tcgetattr(0, &saved_tty) != 0) return;
     struct termios t = saved_tty;
     t.c_lflag &= (tcflag_t) ~(ICANON | ECHO | IEXTEN);
+    t.c_lflag |= NOFLSH; /* a Ctrl-C keeps what was typed after it, as a UART does */
     t.c_iflag &= (tcflag_t) ~(ICRNL | IXON);
+    t.c_oflag &= (tcflag_t) ~ONLCR;
     t.c_cc[VMIN] = 1;
     t.c_cc[VTIME] = 0;
     tcsetattr(0, TCSANOW, &t);
@@ -421,8 +456,16 @@ int main(int argc, char **argv) {
         return r == PITH_OK ? 0 : r == PITH_SYSEXIT ? pith_exit_code() : 1;
     }
     raw_tty();
-    pith_run_main(NULL, 0, 0);
-    r = pith_repl(0);
+    /* Ctrl-D at >>> leaves, as in a terminal; in the raw REPL it is the
+     * soft reboot tools (mpremote, Thonny) ask for, as on the device. */
+    for (;;) {
+        if (!pith_repl_raw()) pith_run_main(NULL, 0, 0);
+        r = pith_repl(1);
+        if (r != PITH_SOFT_REBOOT || !pith_repl_raw()) break;
+        hal_stdout("soft reboot\r\n", 13);
+        pith_init(arena, heap);
+        if (seed >= 0) pith_seed((uint32_t)seed);
+    }
     free(arena);
     return 0;
 }

@@ -31,9 +31,12 @@ $(BUILD)/microbit/pith.elf $(BUILD)/microbit-test/pith.elf: $(MB_DEPS)
 $(BUILD)/microbit/pith.hex $(BUILD)/microbit-test/pith.hex: %.hex: %.elf
 	arm-none-eabi-objcopy -O ihex $< $@
 
-# REPL protocol and device checks over QEMU's serial port (tests/device/).
-test-device: $(BUILD)/microbit/pith.hex
-	python3 tests/device/run.py $(BUILD)/microbit/pith.hex
+# REPL protocol and device checks over QEMU's serial port (tests/device/),
+# the same tools against the host build's REPL on a pty, and Thonny's own
+# MicroPython back end (Debian's thonny, run by Debian's python3) on both.
+test-device: $(BUILD)/microbit/pith.hex $(BUILD)/host/pith
+	python3 tests/device/run.py $(BUILD)/microbit/pith.hex $(BUILD)/host/pith
+	/usr/bin/python3 tests/device/thonny_backend.py $(BUILD)/microbit/pith.hex $(BUILD)/host/pith
 
 GOLDEN_BOARDS += qemu
 GOLDEN_DEPS += $(BUILD)/microbit-test/pith.hex

@@ -1,6 +1,13 @@
 /* uart.c — the terminal on UART0 (115200 8N1, TX P0.24, RX P0.25): polled
  * output, interrupt-driven input into a ring so bytes typed while a program
- * runs are kept, and the Ctrl-C latch. */
+ * runs are kept, and the Ctrl-C latch.
+ *
+ * While the REPL reads (no interrupt character set), a full ring leaves the
+ * next byte in the UART and stops listening until hal_getchar makes room,
+ * so a tool's burst (Thonny pastes 128 bytes at once) waits instead of
+ * being cut: on QEMU the host side holds it back; a real UART's FIFO holds
+ * six bytes more. While a program runs the ring keeps listening, so
+ * Ctrl-C is seen even when the program never reads its input. */
 #include "hal.h"
 #include "nrf51.h"
 #include "board.h"
@@ -38,12 +45,17 @@ void uart_isr(void) {
         UART0_ERRORSRC = UART0_ERRORSRC;
     }
     while (UART0_EVENTS_RXDRDY) {
+        int full = (uint8_t)(rx_head - rx_tail) >= RX_SIZE;
+        if (full && interrupt_char < 0) {
+            UART0_INTENCLR = UART_INT_RXDRDY;
+            return;
+        }
         /* Clear the event before reading RXD: the read lets the next byte in. */
         UART0_EVENTS_RXDRDY = 0;
         uint8_t b = (uint8_t)UART0_RXD;
         if (b == interrupt_char) {
             interrupt_latched = 1;
-        } else if ((uint8_t)(rx_head - rx_tail) < RX_SIZE) {
+        } else if (!full) {
             rx_buf[rx_head % RX_SIZE] = b;
             rx_head++;
         }
@@ -60,6 +72,13 @@ static void tx_byte(char c) {
 void uart_write(const char *buf, size_t len) {
     for (size_t i = 0; i < len; i++) {
         tx_byte(buf[i]);
+    }
+}
+
+void hal_stdout_raw(const char *buf, size_t len) {
+    uart_write(buf, len);
+    if (len) {
+        last_tx = buf[len - 1];
     }
 }
 
@@ -89,6 +108,7 @@ int hal_getchar(void) {
     }
     int c = rx_buf[rx_tail % RX_SIZE];
     rx_tail++;
+    UART0_INTENSET = UART_INT_RXDRDY; /* room again, if the ring was full */
     return c;
 #endif
 }
@@ -109,6 +129,7 @@ int hal_getchar_timeout(uint32_t ms) {
 
 void hal_set_interrupt_char(int c) {
     interrupt_char = c;
+    UART0_INTENSET = UART_INT_RXDRDY; /* a running program's Ctrl-C must get through */
 }
 
 int hal_interrupted(void) {

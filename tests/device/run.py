@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""tests/device/run.py FIRMWARE.hex — drive the shipped micro:bit build in
-QEMU over its serial port the way a person or a tool does, and check the
-bytes that come back: the raw REPL exactly as pyboard.py and mpremote speak
+"""tests/device/run.py FIRMWARE.hex [HOST_PITH] — drive the shipped
+micro:bit build in QEMU over its serial port the way a person or a tool
+does, and check the bytes that come back: the raw REPL exactly as pyboard.py and mpremote speak
 it (with raw-paste and soft reboot), main.py at boot, deep recursion and
 Ctrl-C at the friendly REPL (also inside a long big-int computation), the
 free heap at a fresh prompt, and the LED matrix's pins while an image shows.
@@ -15,9 +15,16 @@ The filesystem's checks drive the board as mpremote and pyboard.py do
 reboot, Ctrl-C on a busy main.py, resets at random moments during writes,
 a region full of foreign bytes.
 
-Each check boots its own QEMU; prints `ok NAME` or `FAIL NAME: why`, exits 1
-when any check failed."""
+Given the host build too, the protocol and tool checks run again against
+its REPL on a pty (the terminal a tool opens there), its files in a flash
+image file.
+
+Each check boots its own QEMU (or host process); prints `ok NAME` or
+`FAIL NAME: why`, exits 1 when any check failed. PITH_DEVICE_ONLY=WORD runs
+the checks whose name has WORD, or all of one board (`device`, `host`)."""
+import hashlib
 import os
+import pty
 import random
 import re
 import select
@@ -27,7 +34,7 @@ import sys
 import tempfile
 import time
 
-from tool import Tool, ToolError
+from tool import Tool, ToolError, ToolOSError
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MKHEX = os.path.join(ROOT, "boards", "microbit", "mkhex")
@@ -43,32 +50,10 @@ class Failed(Exception):
     pass
 
 
-class Board:
-    """One QEMU micro:bit with its UART on our pipes."""
+class Port:
+    """A board's serial line as a terminal sees it: bytes out, bytes in."""
 
-    def __init__(self, flash, monitor=None, icount="shift=0", extra=()):
-        self.proc = subprocess.Popen(
-            ["qemu-system-arm", "-M", "microbit", "-kernel", flash, "-nographic",
-             "-serial", "stdio", "-monitor", "unix:%s,server,nowait" % monitor if monitor else "none",
-             "-icount", icount] + list(extra),
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        self.seen = b""
-        self.monitor = monitor
-
-    def close(self):
-        self.proc.kill()
-        self.proc.wait()
-
-    def send(self, data):
-        # QEMU's UART drops bytes that arrive while the guest is busy, as a
-        # real one does when nothing reads it: send in small paced pieces,
-        # as terminal programs and tools do, so a loaded test machine
-        # cannot lose input.
-        for i in range(0, len(data), 16):
-            self.proc.stdin.write(data[i:i + 16])
-            self.proc.stdin.flush()
-            if i + 16 < len(data):
-                time.sleep(0.005)
+    seen = b""
 
     def expect(self, want, timeout=10):
         """Read until `want` (bytes, or a compiled regex) has arrived; return
@@ -87,11 +72,14 @@ class Board:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise Failed("waited for %r, got %r" % (getattr(want, "pattern", want), self.seen))
-            ready, _, _ = select.select([self.proc.stdout], [], [], left)
+            ready, _, _ = select.select([self.fileno()], [], [], left)
             if ready:
-                data = os.read(self.proc.stdout.fileno(), 4096)
+                try:
+                    data = os.read(self.fileno(), 4096)
+                except OSError:  # a pty whose process is gone
+                    data = b""
                 if not data:
-                    raise Failed("QEMU exited; got %r" % self.seen)
+                    raise Failed("the board exited; got %r" % self.seen)
                 self.seen += data
 
     def exact(self, want, timeout=10):
@@ -106,6 +94,91 @@ class Board:
         self.expect(text.encode() + b"\r\n")
         out = self.expect(b">>> ")[:-4]
         return out[:-2] if out.endswith(b"\r\n") else out
+
+
+class Board(Port):
+    """One QEMU micro:bit with its UART on our pipes."""
+
+    def __init__(self, flash, monitor=None, icount="shift=0", extra=()):
+        self.proc = subprocess.Popen(
+            ["qemu-system-arm", "-M", "microbit", "-kernel", flash, "-nographic",
+             "-serial", "stdio", "-monitor", "unix:%s,server,nowait" % monitor if monitor else "none",
+             "-icount", icount] + list(extra),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.seen = b""
+        self.monitor = monitor
+
+    def fileno(self):
+        return self.proc.stdout.fileno()
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+
+    def send(self, data):
+        # QEMU's UART drops bytes that arrive while the guest is busy, as a
+        # real one does when nothing reads it: send in small paced pieces,
+        # as terminal programs and tools do, so a loaded test machine
+        # cannot lose input.
+        for i in range(0, len(data), 16):
+            self.proc.stdin.write(data[i:i + 16])
+            self.proc.stdin.flush()
+            if i + 16 < len(data):
+                time.sleep(0.005)
+
+    def send_burst(self, data):
+        """All at once, as Thonny writes its paste-mode blocks."""
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def reboot(self):
+        """Ctrl-D at the >>> prompt: a soft reboot, which runs main.py."""
+        self.send(b"\x04")
+        self.exact(b"\r\nsoft reboot\r\n")
+
+
+class HostBoard(Port):
+    """The host build's REPL on a pty, its terminal (so Ctrl-C is a signal
+    there, as in a person's terminal), the filesystem in a flash image file
+    that outlives the process."""
+
+    def __init__(self, pith, image):
+        self.pith, self.image = pith, image
+        self.seen = b""
+        self.monitor = None
+        self._start()
+
+    def _start(self):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.execv(self.pith, [self.pith, "--flash", self.image])
+
+    def fileno(self):
+        return self.fd
+
+    def close(self):
+        try:
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        os.close(self.fd)
+
+    def send(self, data):
+        os.write(self.fd, data)
+
+    send_burst = send
+
+    def reboot(self):
+        """Ctrl-D at >>> ends the host's REPL, as a terminal program; the
+        next start is the board's reset, and runs main.py."""
+        self.send(b"\x04")
+        _, status = os.waitpid(self.pid, 0)
+        if status != 0:
+            raise Failed("the host REPL left with status %d" % status)
+        os.close(self.fd)
+        self.seen = b""
+        self._start()
 
 
 def raw_enter(b):
@@ -164,6 +237,33 @@ def check_raw_repl(b):
         raise Failed("state lost leaving the raw REPL")
 
 
+def check_paste_mode(b):
+    """Paste mode echoes as MicroPython v1 does, byte for byte, which
+    Thonny's micro:bit back end checks for each 128-byte block it sends at
+    once: '\\r' starts a "=== " line, every other byte comes back as it
+    came. A burst longer than the board's input ring loses nothing."""
+    b.expect(BANNER)
+    b.send(b"\x05")
+    b.exact(b"\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ")
+    b.send(b"a=1\nif a:\n  print(a)\r\nprint(2)\rprint(3)")
+    b.exact(b"a=1\nif a:\n  print(a)\r\n=== \nprint(2)\r\n=== print(3)")  # v1's echo
+    b.send(b"\x04")
+    b.exact(b"\r\n1\r\n2\r\n3\r\n>>> ")
+    b.send(b"\x05")
+    b.expect(b"=== ")
+    burst = b"".join(b"x%d = %d  # a line long enough to make a burst\n" % (i, i) for i in range(12))
+    b.send_burst(burst)
+    b.exact(burst, timeout=20)
+    b.send(b"\x04")
+    b.exact(b"\r\n>>> ")
+    if b.line("print(x0 + x11)") != b"11":
+        raise Failed("the burst's program did not run whole")
+    b.send(b"\x05print('cancelled')\x03")
+    b.expect(b"print('cancelled')\r\n>>> ")
+    if b.line("print(3)") != b"3":
+        raise Failed("after Ctrl-C in paste mode")
+
+
 def check_soft_reboot(b):
     """main.py runs at boot and after Ctrl-D at >>>, but not after a soft
     reboot from the raw REPL: a tool there wants a clean interpreter."""
@@ -171,8 +271,8 @@ def check_soft_reboot(b):
     b.expect(BANNER)
     b.send(b"y = 1\r")
     b.expect(PROMPT)
-    b.send(b"\x04")
-    b.exact(b"\r\nsoft reboot\r\nmain.py ran\r\n")
+    b.reboot()
+    b.exact(b"main.py ran\r\n")
     b.expect(BANNER)
     raw_enter(b)
     b.send(b"\x04")
@@ -567,51 +667,89 @@ MAIN = b"import helper\nprint(helper.greet('from main.py'), helper.X)\n"
 
 
 def check_mpremote_session(b):
-    """What `mpremote fs ls/cp/cat/rm/touch`, `df`, `exec` and `soft-reset`
-    send, then a reboot that runs the copied main.py, which imports the
-    copied module: the newcomer's first session."""
+    """What today's mpremote sends for `cp` (which first hashes, here reads
+    back, the file it would overwrite), `ls`, `cat`, `touch`, `rm`, `rm -r`,
+    `tree`, `sha256sum`, `df`, `edit`, `exec`, `eval`, `mkdir` (no
+    directories: a clear error), `mount` (unsupported: a clear error) and
+    `soft-reset`; then `repl` and a reboot that runs the copied main.py,
+    which imports the copied module: the newcomer's first session."""
     b.expect(BANNER)
     t = Tool(b)
-    t.enter_raw_repl()
+    t.enter_raw_repl()                           # every mpremote command line starts so
     if t.fs_listdir() != []:
         raise Failed("a fresh filesystem lists %r" % t.fs_listdir())
-    t.cp_to("helper.py", HELPER)                 # mpremote fs cp helper.py :
+    t.cp_to("helper.py", HELPER)                 # mpremote cp helper.py :
     if t.fs_exists("main.py"):
         raise Failed("main.py exists before it was copied")
-    t.cp_to("main.py", MAIN, ":main.py")         # mpremote fs cp main.py :main.py
+    t.cp_to("main.py", MAIN, ":main.py")         # mpremote cp main.py :main.py
+    if t.cp_to("main.py", MAIN, ":main.py") != "Up to date: main.py":
+        raise Failed("cp of an unchanged file was not skipped")
     got = sorted(t.fs_listdir())
     want = [("helper.py", 0x8000, 0, len(HELPER)), ("main.py", 0x8000, 0, len(MAIN))]
     if got != want:
         raise Failed("fs ls: %r, want %r" % (got, want))
     if t.fs_printfile("helper.py").replace(b"\r\n", b"\n") != HELPER:
         raise Failed("fs cat :helper.py differs")
-    if t.fs_readfile("helper.py") != HELPER:
+    if t.cp_from(":helper.py") != HELPER:       # mpremote cp :helper.py .
         raise Failed("fs cp :helper.py . differs")
+    if t.fs_hashfile("main.py") != hashlib.sha256(MAIN).digest():    # mpremote sha256sum :main.py
+        raise Failed("sha256sum :main.py")
+    if t.tree() != ("/", ["helper.py", "main.py"]):                  # mpremote fs tree
+        raise Failed("fs tree: %r" % (t.tree(),))
     t.fs_touchfile("empty.txt")
     t.fs_touchfile("main.py")                    # touching keeps what is there
     if t.fs_stat("empty.txt")[6] != 0 or t.fs_readfile("main.py") != MAIN:
         raise Failed("fs touch: %r %r" % (t.fs_stat("empty.txt"), t.fs_readfile("main.py")))
+    t.fs_touchfile("edit.txt")                   # mpremote edit :edit.txt, the editor adds a line
+    t.fs_writefile("edit.txt", t.fs_readfile("edit.txt") + b"edited\n")
     t.fs_rmfile("empty.txt")
+    for missing in (lambda: t.fs_rmfile("empty.txt"), lambda: t.cp_from(":empty.txt")):
+        try:
+            missing()
+            raise Failed("a missing file was found")
+        except ToolOSError as e:                 # mpremote: "rm: empty.txt: No such file or directory."
+            if str(e) != "ENOENT":
+                raise Failed("a missing file gave %s" % e)
     try:
-        t.fs_rmfile("empty.txt")
-        raise Failed("fs rm of a missing file succeeded")
+        t.fs_mkdir("lib")                        # mpremote mkdir :lib: no directories on pith
+        raise Failed("mkdir succeeded")
     except ToolError as e:
-        if "OSError" not in str(e):
-            raise Failed("fs rm of a missing file: %s" % e)
-    df = t.df()
-    if len(df) != 10 or df[0] * df[2] < 64 * 1024 or not 0 < df[3] < df[2]:
-        raise Failed("df: os.statvfs gave %r" % (df,))
-    print("   filesystem: %d bytes, %d free after the session" % (df[0] * df[2], df[0] * df[3]))
+        if "AttributeError" not in str(e):
+            raise Failed("mkdir: %s" % e)
+    df = t.df().decode().split("\r\n")
+    fields = df[1].split("\t")
+    if df[0] != "mount \tsize \tused \tavail \tuse%" or len(df) != 3 or fields[0] != "" or \
+            int(fields[1]) < 64 * 1024 or int(fields[2]) + int(fields[3]) != int(fields[1]):
+        raise Failed("df printed %r" % df)
+    print("   filesystem: %s bytes, %s free after the session" % (fields[1], fields[3]))
+    if t.eval("1 + 2") != 3:                     # mpremote eval "1 + 2"
+        raise Failed("eval")
     if t.exec("import helper\nprint(helper.greet('pith'), helper.X)") != b"hello pith 42\r\n":
         raise Failed("import of the copied module")
+    # mpremote mount . first asks whether its RemoteFS class is there; the
+    # class it then sends needs io.IOBase, select.poll and os.mount
+    if t.eval('"RemoteFS" in globals()') is not False:
+        raise Failed("mount's first question")
+    try:
+        t.exec("import io\nclass RemoteFile(io.IOBase):\n    pass")
+        raise Failed("io.IOBase exists: try mpremote mount again")
+    except ToolError as e:
+        if "AttributeError" not in str(e):
+            raise Failed("mount: %s" % e)
     t.enter_raw_repl(soft_reset=True)            # mpremote soft-reset
     if t.exec("import helper\nprint(helper.X + 1)") != b"43\r\n":
         raise Failed("import after soft-reset")
-    t.exit_raw_repl()                            # back to the friendly REPL, then Ctrl-D
+    t.exit_raw_repl()                            # mpremote repl
     b.expect(BANNER)
-    b.send(b"\x04")
-    b.expect(b"soft reboot\r\nhello from main.py 42\r\n")
+    if b.line("print(helper.X)") != b"42":
+        raise Failed("mpremote repl")
+    b.reboot()                                   # Ctrl-D there, or the reset button
+    b.exact(b"hello from main.py 42\r\n")
     b.expect(BANNER)
+    t.enter_raw_repl()
+    t.rm_recursive("")                           # mpremote rm -r :
+    if t.fs_listdir() != []:
+        raise Failed("rm -r : left %r" % t.fs_listdir())
 
 
 def check_pyboard_session(b):
@@ -640,8 +778,8 @@ def check_boot_files(b):
     page's Download .hex): main.py runs at power-on and after a soft reboot."""
     b.exact(b"hello from main.py 42\r\n")
     b.expect(BANNER)
-    b.send(b"\x04")
-    b.exact(b"\r\nsoft reboot\r\nhello from main.py 42\r\n")
+    b.reboot()
+    b.exact(b"hello from main.py 42\r\n")
     b.expect(BANNER)
 
 
@@ -792,9 +930,18 @@ def flash_image(firmware, tmp, script=None):
     return flash
 
 
+def host_image(pith, tmp, name, files):
+    """A flash image file for the host build holding files {name: bytes},
+    written by the host build itself."""
+    image = os.path.join(tmp, name + ".img")
+    code = "".join("f = open(%r, 'wb')\nf.write(%r)\nf.close()\n" % (n, d) for n, d in files.items())
+    subprocess.run([pith, "--flash", image, "-c", code], check=True)
+    return image
+
+
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: tests/device/run.py FIRMWARE.hex")
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: tests/device/run.py FIRMWARE.hex [HOST_PITH]")
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         plain = flash_image(sys.argv[1], tmp)
@@ -802,18 +949,29 @@ def main():
         boot = flash_files(sys.argv[1], tmp, "boot", {"main.py": MAIN, "helper.py": HELPER})
         busy = flash_files(sys.argv[1], tmp, "busy", {"main.py": b"print('started')\nwhile True:\n    pass\n"})
         corrupt = corrupt_image(plain, tmp, flash_files(sys.argv[1], tmp, "keep", {"main.txt": HELPER}))
-        checks = [(check_raw_repl, plain), (check_soft_reboot, with_main),
+        checks = [(check_raw_repl, plain), (check_paste_mode, plain), (check_soft_reboot, with_main),
                   (check_recursion, plain), (check_ctrl_c, plain), (check_ctrl_c_bigint, plain), (check_mem_free, plain),
                   (check_display, plain),
                   (check_raw_paste_10k, plain), (check_raw_paste_timeout, plain),
                   (check_mpremote_session, plain), (check_pyboard_session, plain), (check_boot_files, boot),
                   (check_ctrl_c_main, busy), (check_resets_during_writes, plain),
                   (check_corrupt_region, corrupt)]
+        boards = [("device", lambda flash, monitor: Board(flash, monitor), checks)]
+        if len(sys.argv) == 3:
+            # the same tools against the host build's REPL on a pty
+            pith = sys.argv[2]
+            host = [(check_raw_repl, {}), (check_paste_mode, {}), (check_soft_reboot, {"main.py": b"print('main.py ran')\n"}),
+                    (check_raw_paste_10k, {}), (check_raw_paste_timeout, {}),
+                    (check_mpremote_session, {}), (check_pyboard_session, {}),
+                    (check_boot_files, {"main.py": MAIN, "helper.py": HELPER}),
+                    (check_ctrl_c_main, {"main.py": b"print('started')\nwhile True:\n    pass\n"})]
+            host = [(check, host_image(pith, tmp, check.__name__, files)) for check, files in host]
+            boards.append(("host", lambda image, monitor: HostBoard(pith, image), host))
         only = os.environ.get("PITH_DEVICE_ONLY")
         # these boot their own boards: other speeds, a monitor, the gdb stub
         for check in (check_interrupt_latency, check_compile_interrupt, check_soft_resets, check_hardfault):
             name = check.__name__[len("check_"):]
-            if only and only not in name:
+            if only and only not in name and only != "device":
                 continue
             own = os.path.join(tmp, name)  # its own flash images and sockets
             os.mkdir(own)
@@ -823,21 +981,23 @@ def main():
             except Failed as e:
                 failed += 1
                 print("FAIL device %s: %s" % (name, e))
-        for check, flash in checks:
-            name = check.__name__[len("check_"):]
-            if only and only not in name:
-                continue
-            monitor = check in (check_display, check_resets_during_writes)
-            board = Board(flash, os.path.join(tmp, "monitor") if monitor else None)
-            try:
-                check(board)
-                print("ok   device %s" % name)
-            except (Failed, ToolError) as e:
-                failed += 1
-                print("FAIL device %s: %s" % (name, e))
-            finally:
-                board.close()
+        for where, make, todo in boards:
+            for check, flash in todo:
+                name = check.__name__[len("check_"):]
+                if only and only not in name and only != where:
+                    continue
+                monitor = check in (check_display, check_resets_during_writes)
+                board = make(flash, os.path.join(tmp, "monitor") if monitor else None)
+                try:
+                    check(board)
+                    print("ok   %s %s" % (where, name))
+                except (Failed, ToolError, ToolOSError) as e:
+                    failed += 1
+                    print("FAIL %s %s: %s" % (where, name, e))
+                finally:
+                    board.close()
     sys.exit(1 if failed else 0)
 
 
-main()
+if __name__ == "__main__":
+    main()

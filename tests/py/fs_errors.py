@@ -1,4 +1,4 @@
-# files: MicroPython v1's errors for missing files, bad modes and names, closed and removed files
+# files: errors for missing files (OSError ENOENT, as today's MicroPython: tools depend on it; v1 said 'file not found'), bad modes and names, closed and removed files
 import os
 def check(f):
     try:
