@@ -18,7 +18,7 @@ DEB_PKGS := gcc gcc-multilib make python3 \
             emscripten node-acorn \
             gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
             qemu-system-arm chromium firmware-microbit-micropython thonny \
-            gcc-multilib clang libclang-rt-14-dev
+            clang libclang-rt-14-dev
 
 .PHONY: all help deps test golden clean bench
 all: host
