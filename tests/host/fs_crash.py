@@ -10,8 +10,8 @@ that the filesystem still takes a write. Prints `ok   host fs_crash (N
 cuts)` or FAIL lines; exits 1 on a failure.
 
 Then wear: a file rewritten 3000 times next to one that never changes;
-`--flash-wear` counts each page's erases, and no page may be erased much
-more often than another.
+`--flash-wear` counts each page's erases: no page may be erased much more
+often than the mean, nor much less.
 
 With --foreign, the images are random bytes instead (a foreign .hex, or
 flash worn out), many chunks made to look like ours with random fields:
@@ -150,7 +150,12 @@ def wear(binary):
         r = subprocess.run([binary, "--flash", image, "--flash-wear", script],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
         counts = [int(n) for n in r.stderr.decode().split(":")[1].split()]
-        if r.returncode != 0 or min(counts) * 1.6 < max(counts):
+        # no page wears out first (the most-erased page is near the mean);
+        # the page that happens to hold the file that never changes is
+        # erased less, only by the compaction of pages in turn, and where
+        # that file lands depends on the random cursor at mount
+        mean = sum(counts) / len(counts)
+        if r.returncode != 0 or max(counts) > 1.3 * mean or min(counts) < 0.5 * mean:
             print("FAIL host fs_wear: erases per page %s" % counts)
             sys.exit(1)
         print("ok   host fs_wear (erases per page %d to %d)" % (min(counts), max(counts)))
